@@ -1,0 +1,35 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// The folder list is the architecture: terminal → UI → view models → API client;
+// the sandbox and the adapters sit beside the UI on the same core.
+let package = Package(
+    name: "trackcodes",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "trackcodes", targets: ["trackcodes"]),
+    ],
+    targets: [
+        // No pkgConfig: SwiftPM would warn about the -D flags it drops; shim.h sets them instead.
+        .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
+        .target(name: "WebexAPI"),
+        .target(name: "HTTPServer"),
+        .target(name: "WebexSandbox", dependencies: ["WebexAPI", "HTTPServer"]),
+        .target(name: "TrackingCodesCore", dependencies: ["WebexAPI"]),
+        .target(name: "TerminalUI", dependencies: ["CNcursesw", "TrackingCodesCore"]),
+        .target(name: "Adapters", dependencies: ["TrackingCodesCore", "HTTPServer"]),
+        .target(
+            name: "TrackcodesCLI",
+            dependencies: ["WebexAPI", "WebexSandbox", "TrackingCodesCore", "TerminalUI", "Adapters"]
+        ),
+        .executableTarget(name: "trackcodes", dependencies: ["TrackcodesCLI"]),
+
+        .testTarget(name: "WebexAPITests", dependencies: ["WebexAPI", "WebexSandbox"]),
+        .testTarget(name: "WebexSandboxTests", dependencies: ["WebexSandbox", "WebexAPI", "HTTPServer"]),
+        .testTarget(name: "TrackingCodesCoreTests", dependencies: ["TrackingCodesCore", "WebexSandbox"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TrackingCodesCore", "WebexSandbox"]),
+        .testTarget(name: "CLITests", dependencies: ["TrackcodesCLI", "WebexSandbox"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["WebexSandbox", "WebexAPI"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
