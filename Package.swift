@@ -17,7 +17,7 @@ let package = Package(
         .target(name: "WebexSandbox", dependencies: ["WebexAPI", "HTTPServer"]),
         .target(name: "TrackingCodesCore", dependencies: ["WebexAPI"]),
         .target(name: "TerminalUI", dependencies: ["CNcursesw", "TrackingCodesCore"]),
-        .target(name: "Adapters", dependencies: ["TrackingCodesCore", "HTTPServer"]),
+        .target(name: "Adapters", dependencies: ["TrackingCodesCore", "HTTPServer", "WebexAPI"]),
         .target(
             name: "TrackcodesCLI",
             dependencies: ["WebexAPI", "WebexSandbox", "TrackingCodesCore", "TerminalUI", "Adapters"]
@@ -30,6 +30,7 @@ let package = Package(
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TrackingCodesCore", "WebexSandbox"]),
         .testTarget(name: "CLITests", dependencies: ["TrackcodesCLI", "WebexSandbox"]),
         .testTarget(name: "EndToEndTests", dependencies: ["WebexSandbox", "WebexAPI"]),
+        .testTarget(name: "AdaptersTests", dependencies: ["Adapters", "WebexSandbox", "HTTPServer"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,20 @@
+import Foundation
+import WebexAPI
+
+/// The seven Webex tracking-code operations, as the adapters need them.
+///
+/// Both adapters call only this, so where writes go (straight to Webex, or through the journal
+/// first) is decided in one place: the value handed to `TrackingCodeOperations`.
+public protocol TrackingCodeService: Sendable {
+    func listTrackingCodes(siteUrl: String?) async throws(AdapterFailure) -> [TrackingCode]
+    func trackingCode(id: String, siteUrl: String?) async throws(AdapterFailure) -> TrackingCode
+    func createTrackingCode(_ draft: TrackingCodeDraft) async throws(AdapterFailure) -> TrackingCode
+    func updateTrackingCode(id: String, _ draft: TrackingCodeDraft) async throws(AdapterFailure) -> TrackingCode
+    func deleteTrackingCode(id: String, siteUrl: String) async throws(AdapterFailure)
+    func userTrackingCodes(
+        for user: UserReference, siteUrl: String?
+    ) async throws(AdapterFailure) -> UserTrackingCodes
+    func updateUserTrackingCodes(
+        _ update: UserTrackingCodesUpdate
+    ) async throws(AdapterFailure) -> UserTrackingCodes
+}
