@@ -31,7 +31,7 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["TrackcodesCLI", "WebexSandbox"]),
         .testTarget(name: "EndToEndTests", dependencies: ["WebexSandbox", "WebexAPI"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
-        .testTarget(name: "AdaptersTests", dependencies: ["Adapters", "WebexSandbox", "HTTPServer"]),
+        .testTarget(name: "AdaptersTests", dependencies: ["Adapters", "WebexSandbox", "HTTPServer"], exclude: ["python"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,47 @@
+import Adapters
+import Foundation
+import Testing
+import WebexSandbox
+
+/// The adapters driven by the official Python MCP SDK client (and Python's OpenAPI
+/// validators), each run against a fresh in-process sandbox.
+@Suite(
+    "Official Python clients against the adapters",
+    .enabled(if: PythonRunner.isAvailable, "needs python3 with mcp, openapi-spec-validator and openapi-schema-validator"))
+struct PythonClientTests {
+    private func expectSuccess(_ outcome: PythonRunner.Outcome) {
+        #expect(outcome.status == 0, "the Python checks failed:\n\(outcome.output)")
+        #expect(outcome.output.contains("all checks passed"), "\(outcome.output)")
+    }
+
+    @Test("Streamable HTTP, both revisions: 2025-11-25 (initialize) and 2026-07-28 (discover)",
+          arguments: ["legacy", "auto"])
+    func streamableHTTP(mode: String) async throws {
+        let fixture = try AdapterFixture()
+        try await withServers(fixture) { servers in
+            let outcome = try await PythonRunner.run(
+                "mcp_client_check.py", ["--mode", mode, "--label", "http \(mode)", "--url", servers.mcpURL.absoluteString])
+            expectSuccess(outcome)
+        }
+    }
+
+    @Test("stdio, both revisions, through a pipe bridge to this process's stdio loop",
+          arguments: ["legacy", "auto"])
+    func stdio(mode: String) async throws {
+        let fixture = try AdapterFixture()
+        let host = try FIFOStdioHost(operations: fixture.operations)
+        let outcome = try await PythonRunner.run(
+            "mcp_client_check.py", ["--mode", mode, "--label", "stdio \(mode)", "--command"] + host.bridgeCommand)
+        await host.finish()
+        expectSuccess(outcome)
+    }
+
+    @Test("The REST adapter's answers validate against its own /openapi.json")
+    func restMatchesItsOpenAPIDocument() async throws {
+        let fixture = try AdapterFixture()
+        try await withServers(fixture) { servers in
+            let outcome = try await PythonRunner.run("rest_openapi_check.py", [servers.restURL.absoluteString])
+            expectSuccess(outcome)
+        }
+    }
+}
