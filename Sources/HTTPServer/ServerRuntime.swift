@@ -39,7 +39,12 @@ final class ServerRuntime: @unchecked Sendable {
     }
 
     /// Binds, listens and starts the accept thread.
-    init(host: String, port: Int, limits: HTTPServerLimits, handler: @escaping HTTPServer.Handler) throws(HTTPServerError) {
+    init(
+        host: String,
+        port: Int,
+        limits: HTTPServerLimits,
+        handler: @escaping HTTPServer.Handler
+    ) throws(HTTPServerError) {
         let listener = try ListeningSocket.open(host: host, port: port)
         self.limits = limits
         self.handler = handler
