@@ -41,7 +41,7 @@ final class Connection: @unchecked Sendable {
         while runtime.enterInterruptiblePhase(id) {
             let outcome = readRequest(isFirst: isFirstRequest, acceptedAt: acceptedAt)
             isFirstRequest = false
-            runtime.enterBusyPhase(id)
+            guard runtime.enterBusyPhase(id) else { return }
 
             switch outcome {
             case .closed:

@@ -19,7 +19,9 @@ struct RequestTarget: Equatable {
         return target.withUTF8(parse(bytes:))
     }
 
-    private static func parse(bytes: UnsafeBufferPointer<UInt8>) -> Result<RequestTarget, RequestRejection> {
+    private static func parse(
+        bytes: UnsafeBufferPointer<UInt8>
+    ) -> Result<RequestTarget, RequestRejection> {
         var pathStart = 0
         if let authorityStart = lengthOfScheme(bytes) {
             // Absolute-form: skip the authority; the path is what follows it, "/" if nothing.

@@ -108,16 +108,20 @@ struct ParsingTests {
     }
 
     @Test func headAnswerKeepsTheLengthTheHandlerDeclared() {
-        let declared = HTTPServerResponse(status: 200, headers: [(name: "content-length", value: "42")])
+        let declared = HTTPServerResponse(
+            status: 200, headers: [(name: "content-length", value: "42")]
+        )
         let bytes = ResponseSerializer.serialize(
-            declared, isHeadRequest: true, closeConnection: false, announceKeepAlive: false, date: "D"
+            declared, isHeadRequest: true, closeConnection: false, announceKeepAlive: false,
+            date: "D"
         )
         #expect(String(decoding: bytes, as: UTF8.self) == "HTTP/1.1 200 OK\r\nDate: D\r\n"
             + "Content-Length: 42\r\n\r\n")
 
         let withBody = HTTPServerResponse(status: 200, body: Data("abc".utf8))
         let headBytes = ResponseSerializer.serialize(
-            withBody, isHeadRequest: true, closeConnection: false, announceKeepAlive: false, date: "D"
+            withBody, isHeadRequest: true, closeConnection: false, announceKeepAlive: false,
+            date: "D"
         )
         #expect(String(decoding: headBytes, as: UTF8.self).hasSuffix("Content-Length: 3\r\n\r\n"))
     }
