@@ -44,38 +44,46 @@ struct SearchIndex {
         guard frequency[Int(needle[pivot])] > 0 else { return [] }
 
         var found: [Int] = []
+        found.reserveCapacity(rowCount)
+        // Raw pointers throughout: this loop runs once per matching row, 10,000 times per keystroke.
         bytes.withUnsafeBufferPointer { haystack in
             needle.withUnsafeBufferPointer { pattern in
-                guard let base = haystack.baseAddress, let patternBase = pattern.baseAddress else { return }
-                let total = haystack.count
-                let pivotByte = Int32(pattern[pivot])
-                var row = 0
-                // Earliest position where the pivot byte of a match could sit.
-                var searchFrom = pivot
-                while searchFrom < total {
-                    guard let hit = memchr(base + searchFrom, pivotByte, total - searchFrom) else { break }
-                    let pivotAt = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
-                    let matchStart = pivotAt - pivot
-                    guard matchStart >= 0, matchStart + pattern.count <= total,
-                          memcmp(base + matchStart, patternBase, pattern.count) == 0 else {
-                        searchFrom = pivotAt + 1
-                        continue
+                starts.withUnsafeBufferPointer { starts in
+                    guard let base = haystack.baseAddress, let patternBase = pattern.baseAddress else { return }
+                    let total = haystack.count
+                    let length = pattern.count
+                    let pivotByte = Int32(pattern[pivot])
+                    let lastRow = starts.count - 2
+                    var row = 0
+                    // Earliest position where the pivot byte of a match could sit.
+                    var searchFrom = pivot
+                    while searchFrom < total {
+                        guard let hit = memchr(base + searchFrom, pivotByte, total - searchFrom) else { break }
+                        let matchStart = (UnsafeRawPointer(hit) - UnsafeRawPointer(base)) - pivot
+                        guard matchStart >= 0, matchStart + length <= total,
+                              memcmp(base + matchStart, patternBase, length) == 0 else {
+                            searchFrom = matchStart + pivot + 1
+                            continue
+                        }
+                        // Matches are usually in the very next row; search only when they are not.
+                        if starts[row + 1] <= matchStart {
+                            row = Self.row(containing: matchStart, in: starts, from: row + 1, to: lastRow)
+                        }
+                        // The needle holds no separator, so the match lies inside this row.
+                        found.append(row)
+                        row += 1
+                        searchFrom = starts[row] + pivot
                     }
-                    row = rowContaining(matchStart, from: row)
-                    // A match that crosses into the next row cannot happen: the needle has no separator.
-                    found.append(row)
-                    row += 1
-                    searchFrom = starts[row] + pivot
                 }
             }
         }
         return found
     }
 
-    /// The row whose bytes include `offset`, searching forward from row `from`.
-    private func rowContaining(_ offset: Int, from: Int) -> Int {
+    /// The row (between `from` and `to`) whose bytes include `offset`: a binary search.
+    private static func row(containing offset: Int, in starts: UnsafeBufferPointer<Int>, from: Int, to: Int) -> Int {
         var low = from
-        var high = rowCount - 1
+        var high = to
         while low < high {
             let middle = (low + high + 1) / 2
             if starts[middle] <= offset {
