@@ -194,16 +194,23 @@ actor RequestGate {
     }
 }
 
-/// A transport that passes `filter`ed requests through `gate` first.
+/// A transport that passes `filter`ed requests through `gate`: before the server sees them, or
+/// (`holdAnswers`) after the server acted but before the answer comes back, as when a process
+/// is killed mid-request.
 struct GatedTransport: HTTPTransport {
     let base: any HTTPTransport
     let gate: RequestGate
     var filter: @Sendable (HTTPRequest) -> Bool = { _ in true }
+    var holdAnswers = false
 
     func send(_ request: HTTPRequest) async throws -> HTTPResponse {
-        if filter(request) {
+        guard filter(request) else { return try await base.send(request) }
+        if holdAnswers {
+            let response = try await base.send(request)
             guard await gate.enter() else { throw CancellationError() }
+            return response
         }
+        guard await gate.enter() else { throw CancellationError() }
         return try await base.send(request)
     }
 }
