@@ -85,7 +85,8 @@ public final class BulkDeleteJob {
             session.history.record(.bulkDeleted(deleted), siteUrl: siteUrl)
         }
         if let firstFailure = failedItems.first, case .failed(let reason) = firstFailure.state {
-            session.report("\(summary). First failure: '\(firstFailure.code.name)': \(reason)", severity: .error)
+            session.report("\(summary). First failure: '\(firstFailure.code.name)': \(reason)",
+                           severity: .error)
         } else {
             session.report(summary + ".", severity: isCancelled ? .warning : .success)
         }

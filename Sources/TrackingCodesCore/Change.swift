@@ -9,7 +9,8 @@ public enum Change: Hashable, Sendable {
     /// A bulk delete: one step in the history however many codes it removed.
     case bulkDeleted([TrackingCode])
     /// A user's values on one site. Items are matched by code name, as Webex does.
-    case userValuesChanged(user: UserReference, before: [UserTrackingCodeAssignment], after: [UserTrackingCodeAssignment])
+    case userValuesChanged(
+        user: UserReference, before: [UserTrackingCodeAssignment], after: [UserTrackingCodeAssignment])
 
     /// What happened, in a few words for the history list.
     public var summary: String {
@@ -17,7 +18,9 @@ public enum Change: Hashable, Sendable {
         case .created(let code):
             "Created '\(code.name)'"
         case .updated(let before, let after):
-            before.name == after.name ? "Edited '\(after.name)'" : "Edited '\(before.name)' (now '\(after.name)')"
+            before.name == after.name
+                ? "Edited '\(after.name)'"
+                : "Edited '\(before.name)' (now '\(after.name)')"
         case .deleted(let code):
             "Deleted '\(code.name)'"
         case .bulkDeleted(let codes):

@@ -112,7 +112,8 @@ public final class ChangeHistory {
     }
 
     private func finish(_ entry: HistoryEntry, _ result: Applied, undoing: Bool) {
-        guard let index = (undoing ? undoStack : redoStack).lastIndex(where: { $0.id == entry.id }) else { return }
+        let stack = undoing ? undoStack : redoStack
+        guard let index = stack.lastIndex(where: { $0.id == entry.id }) else { return }
         if let moved = result.moved, let stayed = result.stayed, !moved.isEmpty, !stayed.isEmpty {
             var stays = entry
             stays.change = .bulkDeleted(stayed)
@@ -133,8 +134,8 @@ public final class ChangeHistory {
             }
         }
         if let failure = result.failure {
-            session.report(result.message.isEmpty ? (failure.errorDescription ?? "\(failure)") : result.message,
-                           severity: failure.isCancelled ? .warning : .error)
+            let text = result.message.isEmpty ? (failure.errorDescription ?? "\(failure)") : result.message
+            session.report(text, severity: failure.isCancelled ? .warning : .error)
         } else {
             session.report(result.message, severity: .success)
         }
@@ -148,14 +149,15 @@ public final class ChangeHistory {
         case (.created(let code), false), (.deleted(let code), true):
             return await recreate(code, verb: undoing ? "Restored" : "Re-created")
         case (.updated(let before, let after), _):
-            let target = undoing ? before : after
-            return await put(target, replacing: undoing ? after : before, verb: undoing ? "Reverted" : "Re-applied the edit of")
+            return await put(undoing ? before : after, replacing: undoing ? after : before,
+                             verb: undoing ? "Reverted" : "Re-applied the edit of")
         case (.bulkDeleted(let codes), true):
             return await recreateAll(codes)
         case (.bulkDeleted(let codes), false):
             return await deleteAll(codes)
         case (.userValuesChanged(let user, let before, let after), _):
-            return await putUserValues(user: user, siteUrl: site, before: before, after: after, undoing: undoing)
+            return await putUserValues(
+                user: user, siteUrl: site, before: before, after: after, undoing: undoing)
         }
     }
 
@@ -166,8 +168,9 @@ public final class ChangeHistory {
             try await session.writer.delete(current)
             return Applied(message: "\(verb) '\(code.name)': deleted id \(current.id).")
         } catch {
-            return Applied(message: "Could not delete '\(code.name)' (id \(current.id)): \(error.localizedDescription)",
-                           failure: error)
+            return Applied(
+                message: "Could not delete '\(code.name)' (id \(current.id)): \(error.localizedDescription)",
+                failure: error)
         }
     }
 
@@ -176,9 +179,11 @@ public final class ChangeHistory {
         do throws(OperationError) {
             let created = try await session.writer.create(code.draft, restoring: oldID)
             follow(oldID, to: created.id, siteUrl: code.siteUrl)
-            return Applied(message: "\(verb) '\(code.name)' as id \(created.id) (was \(oldID)); Webex gives a re-created code a new id.")
+            return Applied(message: "\(verb) '\(code.name)' as id \(created.id) (was \(oldID)); "
+                + "Webex gives a re-created code a new id.")
         } catch {
-            return Applied(message: "Could not re-create '\(code.name)': \(error.localizedDescription)", failure: error)
+            return Applied(message: "Could not re-create '\(code.name)': \(error.localizedDescription)",
+                           failure: error)
         }
     }
 
@@ -190,8 +195,9 @@ public final class ChangeHistory {
             _ = try await session.writer.update(id: id, before: before, to: target.draft)
             return Applied(message: "\(verb) '\(target.name)' (id \(id)).")
         } catch {
-            return Applied(message: "Could not update '\(target.name)' (id \(id)): \(error.localizedDescription)",
-                           failure: error)
+            return Applied(
+                message: "Could not update '\(target.name)' (id \(id)): \(error.localizedDescription)",
+                failure: error)
         }
     }
 

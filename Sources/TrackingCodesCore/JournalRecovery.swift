@@ -82,7 +82,9 @@ public final class JournalRecovery {
             throw .journalUnavailable(error)
         }
         let sites = Set(contents.records.compactMap { record -> String? in
-            guard record.kind == .intent, record.action == .delete, let site = record.siteUrl else { return nil }
+            guard record.kind == .intent, record.action == .delete, let site = record.siteUrl else {
+                return nil
+            }
             return siteUrl == nil || site.caseInsensitiveCompare(siteUrl ?? "") == .orderedSame ? site : nil
         })
         var current: [String: [TrackingCode]] = [:]
@@ -147,7 +149,8 @@ public final class JournalRecovery {
                 $0.name.caseInsensitiveCompare(deletion.code.name) == .orderedSame
             }) {
                 alreadyBack.append(AlreadyBack(
-                    deletion: deletion, reason: "the site has a code named '\(twin.name)' now (id \(twin.id))"))
+                    deletion: deletion,
+                    reason: "the site has a code named '\(twin.name)' now (id \(twin.id))"))
             } else {
                 restorable.append(deletion)
             }
@@ -173,7 +176,8 @@ public final class JournalRecovery {
             ) { [self] index in
                 let deletion = deletions[index]
                 do throws(OperationError) {
-                    let code = try await session.writer.create(deletion.code.draft, restoring: deletion.code.id)
+                    let code = try await session.writer.create(
+                        deletion.code.draft, restoring: deletion.code.id)
                     results[index] = RestoreResult(deletion: deletion, restored: code, error: nil)
                 } catch {
                     results[index] = RestoreResult(deletion: deletion, restored: nil, error: error)

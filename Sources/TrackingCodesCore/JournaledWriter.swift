@@ -102,7 +102,9 @@ public final class JournaledWriter {
 
     // MARK: - Steps
 
-    private func begin(_ action: JournalRecord.Action, siteUrl: String) throws(OperationError) -> JournalRecord {
+    private func begin(
+        _ action: JournalRecord.Action, siteUrl: String
+    ) throws(OperationError) -> JournalRecord {
         if let reason = session.readOnlyReason(for: siteUrl) {
             throw .readOnly(siteUrl: siteUrl, reason: reason)
         }
@@ -139,7 +141,8 @@ public final class JournaledWriter {
             let words = error.webexMessage.map { " (Webex: \($0))" } ?? ""
             session.learnReadOnly(
                 siteUrl: siteUrl,
-                reason: "\(siteUrl) has mapped tracking codes; they can only be changed in Control Hub\(words)")
+                reason: "\(siteUrl) has mapped tracking codes; "
+                    + "they can only be changed in Control Hub\(words)")
         }
         return .webex(error)
     }
@@ -149,7 +152,8 @@ public final class JournaledWriter {
         do {
             try session.journal.append(outcome)
         } catch {
-            session.report("The change was made, but the journal could not record it: \(error)", severity: .warning)
+            session.report("The change was made, but the journal could not record it: \(error)",
+                           severity: .warning)
         }
     }
 }

@@ -57,6 +57,8 @@ public struct LearnedReadOnlySites: Hashable, Sendable {
     /// True when `error` is Webex refusing a write because the site's codes are mapped.
     public static func isMappedCodesRefusal(_ error: WebexError) -> Bool {
         guard case .api(403, let message, let descriptions, _) = error else { return false }
-        return ([message] + descriptions).contains { $0.range(of: "mapped", options: .caseInsensitive) != nil }
+        return ([message] + descriptions).contains {
+            $0.range(of: "mapped", options: .caseInsensitive) != nil
+        }
     }
 }

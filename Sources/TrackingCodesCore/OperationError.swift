@@ -10,6 +10,8 @@ public enum OperationError: Error, Hashable, Sendable, LocalizedError {
     case readOnly(siteUrl: String, reason: String)
     /// The form breaks Webex's rules; nothing was sent.
     case invalid([RuleViolation])
+    /// Some of a user's values would be refused (one sentence each); nothing was sent.
+    case invalidUserValues([String])
     /// The journal could not record the intent, so the write was not sent: without the journal
     /// a crash could lose a deleted code for good.
     case journalUnavailable(FileProblem)
@@ -48,6 +50,9 @@ public enum OperationError: Error, Hashable, Sendable, LocalizedError {
             let first = violations.first.map { ": \($0.message)" } ?? ""
             let more = violations.count > 1 ? " (and \(violations.count - 1) more)" : ""
             return "Nothing was sent: the tracking code breaks Webex's rules\(first)\(more)."
+        case .invalidUserValues(let problems):
+            let more = problems.count > 1 ? " (and \(problems.count - 1) more)" : ""
+            return "Nothing was sent: \(problems.first ?? "a value is not valid")\(more)."
         case .journalUnavailable(let problem):
             return "Nothing was sent: the journal cannot be written (\(problem)). "
                 + "trackcodes records every change there first so that nothing deleted is ever lost."

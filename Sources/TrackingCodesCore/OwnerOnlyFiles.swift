@@ -37,7 +37,8 @@ enum OwnerOnlyFiles {
                 at: directory, withIntermediateDirectories: true,
                 attributes: [.posixPermissions: Int(directoryMode)])
         } catch {
-            throw FileProblem(path: path, reason: "cannot create the directory (\(error.localizedDescription))")
+            throw FileProblem(
+                path: path, reason: "cannot create the directory (\(error.localizedDescription))")
         }
         // An existing directory keeps its old mode; tighten it rather than trust it.
         guard chmod(path, directoryMode) == 0 else { throw .fromErrno(path) }

@@ -49,7 +49,9 @@ struct SearchIndex {
         bytes.withUnsafeBufferPointer { haystack in
             needle.withUnsafeBufferPointer { pattern in
                 starts.withUnsafeBufferPointer { starts in
-                    guard let base = haystack.baseAddress, let patternBase = pattern.baseAddress else { return }
+                    guard let base = haystack.baseAddress, let patternBase = pattern.baseAddress else {
+                        return
+                    }
                     let total = haystack.count
                     let length = pattern.count
                     let pivotByte = Int32(pattern[pivot])
@@ -58,7 +60,9 @@ struct SearchIndex {
                     // Earliest position where the pivot byte of a match could sit.
                     var searchFrom = pivot
                     while searchFrom < total {
-                        guard let hit = memchr(base + searchFrom, pivotByte, total - searchFrom) else { break }
+                        guard let hit = memchr(base + searchFrom, pivotByte, total - searchFrom) else {
+                            break
+                        }
                         let matchStart = (UnsafeRawPointer(hit) - UnsafeRawPointer(base)) - pivot
                         guard matchStart >= 0, matchStart + length <= total,
                               memcmp(base + matchStart, patternBase, length) == 0 else {
@@ -81,7 +85,9 @@ struct SearchIndex {
     }
 
     /// The row (between `from` and `to`) whose bytes include `offset`: a binary search.
-    private static func row(containing offset: Int, in starts: UnsafeBufferPointer<Int>, from: Int, to: Int) -> Int {
+    private static func row(
+        containing offset: Int, in starts: UnsafeBufferPointer<Int>, from: Int, to: Int
+    ) -> Int {
         var low = from
         var high = to
         while low < high {

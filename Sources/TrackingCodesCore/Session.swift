@@ -78,7 +78,9 @@ public final class Session {
         let client = WebexClient(
             baseURL: baseURL, token: token, transport: transport, sleeper: sleeper,
             retryPolicy: retryPolicy, observer: log.observer)
-        self.init(client: client, callLog: log, paths: paths, settings: settings, readOnly: readOnly, clock: clock)
+        self.init(
+            client: client, callLog: log, paths: paths, settings: settings, readOnly: readOnly,
+            clock: clock)
     }
 
     // MARK: - Site and read-only state

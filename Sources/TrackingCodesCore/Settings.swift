@@ -139,7 +139,9 @@ enum JSONProblem {
         }
     }
 
-    private static func keyPath(_ context: DecodingError.Context, appending key: (any CodingKey)? = nil) -> String {
+    private static func keyPath(
+        _ context: DecodingError.Context, appending key: (any CodingKey)? = nil
+    ) -> String {
         let keys = context.codingPath + (key.map { [$0] } ?? [])
         return keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
     }

@@ -74,7 +74,8 @@ public final class TrackingCodeEditor {
         inputMode = .select
         options = []
         hostProfileCode = .optional
-        scheduleTypes = Dictionary(uniqueKeysWithValues: MeetingService.documentedCases.map { ($0, .optional) })
+        scheduleTypes = Dictionary(
+            uniqueKeysWithValues: MeetingService.documentedCases.map { ($0, .optional) })
         otherCodes = siteCodes
         savedDraft = nil
     }
@@ -134,7 +135,8 @@ public final class TrackingCodeEditor {
             if service == .all { choices.append(.notApplicable) }
             let type = scheduleType(for: service)
             if !choices.contains(type) { choices.append(type) }
-            return ScheduleField(service: service, type: type, isEditable: isScheduleEditable, choices: choices)
+            return ScheduleField(
+                service: service, type: type, isEditable: isScheduleEditable, choices: choices)
         }
     }
 
@@ -145,7 +147,8 @@ public final class TrackingCodeEditor {
             name: name.trimmingCharacters(in: .whitespaces),
             siteUrl: siteUrl,
             options: options.map {
-                TrackingCodeOption(value: $0.value.trimmingCharacters(in: .whitespaces), defaultValue: $0.defaultValue)
+                TrackingCodeOption(
+                    value: $0.value.trimmingCharacters(in: .whitespaces), defaultValue: $0.defaultValue)
             },
             inputMode: inputMode,
             hostProfileCode: hostProfileCode,
@@ -163,8 +166,8 @@ public final class TrackingCodeEditor {
     public var advisories: [RuleViolation] {
         var found: [RuleViolation] = []
         let trimmedName = name.trimmingCharacters(in: .whitespaces)
-        if !trimmedName.isEmpty,
-           let clash = otherCodes.first(where: { $0.name.caseInsensitiveCompare(trimmedName) == .orderedSame }) {
+        let clash = otherCodes.first { $0.name.caseInsensitiveCompare(trimmedName) == .orderedSame }
+        if !trimmedName.isEmpty, let clash {
             found.append(RuleViolation(
                 field: .name,
                 message: "Another code on \(siteUrl) is already named '\(clash.name)' (id \(clash.id)); "
@@ -177,7 +180,8 @@ public final class TrackingCodeEditor {
             if let earlier = firstIndex[key] {
                 found.append(RuleViolation(
                     field: .option(index: index),
-                    message: "Option \(index + 1) '\(option.value)' repeats option \(earlier + 1); users could not tell them apart"))
+                    message: "Option \(index + 1) '\(option.value)' repeats option \(earlier + 1); "
+                        + "users could not tell them apart"))
             } else {
                 firstIndex[key] = index
             }
@@ -187,8 +191,10 @@ public final class TrackingCodeEditor {
 
     /// The rule messages and advisories for `field`, rules first.
     public func messages(for field: TrackingCodeField) -> [FieldMessage] {
-        violations.filter { $0.field == field }.map { FieldMessage(text: $0.message, blocksSaving: true) }
-            + advisories.filter { $0.field == field }.map { FieldMessage(text: $0.message, blocksSaving: false) }
+        let rules = violations.filter { $0.field == field }
+        let warnings = advisories.filter { $0.field == field }
+        return rules.map { FieldMessage(text: $0.message, blocksSaving: true) }
+            + warnings.map { FieldMessage(text: $0.message, blocksSaving: false) }
     }
 
     public var canSave: Bool { violations.isEmpty && readOnlyReason == nil && !isBusy }
@@ -316,7 +322,8 @@ public final class TrackingCodeEditor {
         }
         let draft = draft
         let mode = mode
-        let result: Result<TrackingCode, OperationError> = await session.activity.run(for: self) { [session] in
+        typealias Outcome = Result<TrackingCode, OperationError>
+        let result: Outcome = await session.activity.run(for: self) { [session] in
             do throws(OperationError) {
                 switch mode {
                 case .create:
@@ -339,8 +346,8 @@ public final class TrackingCodeEditor {
             lastSaved = code
             load(code)
             otherCodes.removeAll { $0.id == code.id }
-            session.report(mode == .create ? "Created '\(code.name)' (id \(code.id))." : "Saved '\(code.name)'.",
-                           severity: .success)
+            let text = mode == .create ? "Created '\(code.name)' (id \(code.id))." : "Saved '\(code.name)'."
+            session.report(text, severity: .success)
             changed()
             return true
         case .failure(let error):

@@ -115,13 +115,15 @@ public final class UserCodesPane {
             saveError = nil
             show(values, codes: codes)
             cursor = 0
-            session.report("\(values.email ?? reference.description): \(values.trackingCodes.count) value(s) set.")
+            let who = values.email ?? reference.description
+            session.report("\(who): \(values.trackingCodes.count) value(s) set.")
             changed()
             return true
         case .failure(let error):
             lookupError = .webex(error)
             if error.status == 404 {
-                session.report("No user '\(reference)' on \(site). Check the address or personId.", severity: .error)
+                session.report("No user '\(reference)' on \(site). Check the address or personId.",
+                               severity: .error)
             } else {
                 session.report(.webex(error), doing: "Could not look up '\(reference)'")
             }
@@ -211,10 +213,8 @@ public final class UserCodesPane {
         }
         let problems = problems
         guard problems.isEmpty else {
-            saveError = .invalid(rows.filter { $0.problem != nil }.map {
-                RuleViolation(field: .name, message: "\($0.name): \($0.problem ?? "")")
-            })
-            session.report("Not saved: \(problems[0])", severity: .error)
+            saveError = .invalidUserValues(problems)
+            session.report(.invalidUserValues(problems), doing: "Not saved")
             changed()
             return false
         }
@@ -225,7 +225,8 @@ public final class UserCodesPane {
         let update = UserTrackingCodesUpdate(siteUrl: userCodes.siteUrl, user: user, trackingCodes: after)
         let codes = rows.map(\.code)
 
-        let result: Result<UserTrackingCodes, OperationError> = await session.activity.run(for: self) { [session] in
+        typealias Outcome = Result<UserTrackingCodes, OperationError>
+        let result: Outcome = await session.activity.run(for: self) { [session] in
             do throws(OperationError) {
                 let saved = try await session.writer.updateUserValues(update, before: userCodes)
                 session.history.record(.userValuesChanged(user: user, before: before, after: after),

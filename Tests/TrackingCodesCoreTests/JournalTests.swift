@@ -84,8 +84,8 @@ struct JournalTests {
         let state = directory.paths.stateDirectory
         try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o755])
-        FileManager.default.createFile(atPath: directory.paths.journalFile.path, contents: Data(),
-                                       attributes: [.posixPermissions: 0o644])
+        #expect(FileManager.default.createFile(atPath: directory.paths.journalFile.path, contents: Data(),
+                                               attributes: [.posixPermissions: 0o644]))
 
         let fixture = Fixture(directory: directory)
         _ = try await fixture.session.writer.create(TrackingCodeDraft(name: "Badge", siteUrl: siteA))
@@ -118,7 +118,7 @@ struct JournalTests {
         let directory = TemporaryDirectory()
         // A file where the state directory should be: the journal cannot be created.
         try FileManager.default.createDirectory(at: directory.url, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: directory.paths.stateDirectory.path, contents: Data("x".utf8))
+        #expect(FileManager.default.createFile(atPath: directory.paths.stateDirectory.path, contents: Data("x".utf8)))
         let requests = RequestLog()
         let fixture = Fixture(directory: directory, wrap: { InspectingTransport(base: $0, inspect: requests.append) })
 

@@ -60,6 +60,8 @@ struct UserCodesPaneTests {
 
         #expect(await pane.save() == false)
         #expect(requests.writes.isEmpty)
+        #expect(pane.saveError == .invalidUserValues(pane.problems))
+        #expect(pane.problems.count == 2)
         #expect(pane.rows[0].editedValue == "Astrology")  // kept for the user to fix
     }
 
