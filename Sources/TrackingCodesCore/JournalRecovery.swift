@@ -10,7 +10,8 @@ import WebexAPI
 ///
 /// A deleted code is not offered when it is back already: a later restore in the journal
 /// re-created it, or a code with its name exists on the site (re-creating would get a 409).
-/// Restored codes get new ids, which the results report.
+/// Restored codes get new ids, which the results report. Restores are journaled (with the id
+/// they replace) but are not undo steps: they repair, they are not a user's edit.
 @MainActor
 public final class JournalRecovery {
     /// What the journal says about one deleted code.
