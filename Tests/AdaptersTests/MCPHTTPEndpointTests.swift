@@ -23,7 +23,7 @@ struct MCPHTTPEndpointTests {
 
     @Test("A 2026-07-28 call with matching headers is answered 200 with resultType")
     func servesModernCalls() async throws {
-        let fixture = try AdapterFixture()
+        let fixture = try await AdapterFixture.make()
         try await withServers(fixture) { servers in
             let call = M.call(1, "list-tracking-codes", [:], modern: true)
             let answer = try await post(servers, call, Self.modernHeaders("tools/call", name: "list-tracking-codes"))
@@ -41,7 +41,7 @@ struct MCPHTTPEndpointTests {
 
     @Test("Headers that are missing or disagree with the body are 400 HeaderMismatch (-32020)")
     func refusesHeaderMismatches() async throws {
-        let fixture = try AdapterFixture()
+        let fixture = try await AdapterFixture.make()
         try await withServers(fixture) { servers in
             let call = M.call(2, "list-tracking-codes", [:], modern: true)
             var headers = Self.modernHeaders("tools/call", name: "list-tracking-codes")
@@ -68,7 +68,7 @@ struct MCPHTTPEndpointTests {
 
     @Test("An unsupported version is 400 -32022 naming ours; an unknown method 404 -32601")
     func answersVersionAndMethodErrors() async throws {
-        let fixture = try AdapterFixture()
+        let fixture = try await AdapterFixture.make()
         try await withServers(fixture) { servers in
             let future = M.modernRequest(3, "tools/list", version: "2099-01-01")
             let answer = try await post(servers, future, Self.modernHeaders("tools/list", version: "2099-01-01"))
@@ -84,7 +84,7 @@ struct MCPHTTPEndpointTests {
 
     @Test("2025-11-25: initialize without headers, then calls with the version header; no session id")
     func servesTheHandshakeEra() async throws {
-        let fixture = try AdapterFixture()
+        let fixture = try await AdapterFixture.make()
         try await withServers(fixture) { servers in
             let accept = ["Accept": "application/json, text/event-stream"]
             let initialize = try await post(servers, M.initialize(5), accept)
@@ -112,7 +112,7 @@ struct MCPHTTPEndpointTests {
 
     @Test("GET and DELETE are 405; bad JSON 400 -32700; an Accept without JSON 406")
     func refusesOtherShapes() async throws {
-        let fixture = try AdapterFixture()
+        let fixture = try await AdapterFixture.make()
         try await withServers(fixture) { servers in
             let get = try await HTTP.call("GET", servers.mcpURL, headers: ["Accept": "text/event-stream"])
             #expect(get.status == 405)
@@ -131,7 +131,7 @@ struct MCPHTTPEndpointTests {
 
     @Test("A foreign Origin is 403; a loopback Origin is served")
     func checksOrigin() async throws {
-        let fixture = try AdapterFixture()
+        let fixture = try await AdapterFixture.make()
         try await withServers(fixture) { servers in
             let foreign = try await post(servers, M.initialize(9), ["Origin": "https://attacker.example"])
             #expect(foreign.status == 403)

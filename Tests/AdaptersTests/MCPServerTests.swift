@@ -14,8 +14,8 @@ struct MCPServerTests {
         "delete-tracking-code", "get-user-tracking-codes", "update-user-tracking-codes",
     ]
 
-    private func server(readOnly: Bool = false) throws -> (MCPServer, AdapterFixture) {
-        let fixture = try AdapterFixture(readOnly: readOnly)
+    private func server(readOnly: Bool = false) async throws -> (MCPServer, AdapterFixture) {
+        let fixture = try await AdapterFixture.make(readOnly: readOnly)
         return (MCPServer(operations: fixture.operations), fixture)
     }
 
@@ -24,7 +24,7 @@ struct MCPServerTests {
     @Test("initialize answers 2025-11-25 with the tools capability, whatever version is proposed",
           arguments: ["2025-11-25", "2025-06-18"])
     func initializes(proposed: String) async throws {
-        let (server, _) = try server()
+        let (server, _) = try await server()
         let answer = try #require(await server.handle(M.initialize(1, version: proposed)))
         #expect(answer["id"] == .number(1))
         #expect(answer["result"]?["protocolVersion"]?.stringValue == "2025-11-25")
@@ -35,7 +35,7 @@ struct MCPServerTests {
 
     @Test("server/discover lists both revisions and stamps resultType and serverInfo")
     func discovers() async throws {
-        let (server, _) = try server()
+        let (server, _) = try await server()
         let answer = try #require(await server.handle(M.modernRequest(2, "server/discover")))
         let result = try #require(answer["result"])
         #expect(result["supportedVersions"]?.arrayValue == [.string("2026-07-28"), .string("2025-11-25")])
@@ -47,7 +47,7 @@ struct MCPServerTests {
 
     @Test("A modern request without its envelope is invalid params; an unknown version is -32022")
     func checksTheEnvelope() async throws {
-        let (server, _) = try server()
+        let (server, _) = try await server()
         let bare = try #require(await server.handle(M.request(3, "server/discover")))
         #expect(bare.errorCode == -32602)
 
@@ -67,14 +67,14 @@ struct MCPServerTests {
 
     @Test("ping belongs to the handshake era only")
     func pings() async throws {
-        let (server, _) = try server()
+        let (server, _) = try await server()
         #expect(try #require(await server.handle(M.request(6, "ping")))["result"] == .object([:]))
         #expect(try #require(await server.handle(M.modernRequest(7, "ping"))).errorCode == -32601)
     }
 
     @Test("Unknown methods are -32601; malformed messages -32600 with a null id; notifications get nothing")
     func refusesProtocolMisuse() async throws {
-        let (server, _) = try server()
+        let (server, _) = try await server()
         #expect(try #require(await server.handle(M.request(8, "resources/list"))).errorCode == -32601)
 
         let batch = try #require(await server.handle(.array([M.request(9, "ping")])))
@@ -96,7 +96,7 @@ struct MCPServerTests {
 
     @Test("tools/list has the seven tools with real schemas and the asked-for annotations")
     func listsTools() async throws {
-        let (server, _) = try server()
+        let (server, _) = try await server()
         let answer = try #require(await server.handle(M.request(11, "tools/list")))
         let tools = try #require(answer["result"]?["tools"]?.arrayValue)
         #expect(Set(tools.compactMap { $0["name"]?.stringValue }) == Self.toolNames)
@@ -133,7 +133,7 @@ struct MCPServerTests {
 
     @Test("2026-07-28 tools/list carries resultType and cache hints")
     func listsToolsModern() async throws {
-        let (server, _) = try server()
+        let (server, _) = try await server()
         let result = try #require(await server.handle(M.modernRequest(12, "tools/list"))?["result"])
         #expect(result["resultType"] == .string("complete"))
         #expect(result["cacheScope"] != nil && result["ttlMs"] != nil)
@@ -142,7 +142,7 @@ struct MCPServerTests {
 
     @Test("--read-only leaves the write tools out, and calling one is an unknown tool")
     func readOnlyHidesWrites() async throws {
-        let (server, fixture) = try server(readOnly: true)
+        let (server, fixture) = try await server(readOnly: true)
         let tools = try #require(await server.handle(M.request(13, "tools/list"))?["result"]?["tools"]?.arrayValue)
         #expect(Set(tools.compactMap { $0["name"]?.stringValue })
             == ["list-tracking-codes", "get-tracking-code", "get-user-tracking-codes"])
@@ -157,7 +157,7 @@ struct MCPServerTests {
 
     @Test("An unknown tool, or arguments that are not an object, are JSON-RPC errors")
     func refusesBadCalls() async throws {
-        let (server, _) = try server()
+        let (server, _) = try await server()
         let unknown = try #require(await server.handle(M.call(15, "drop-all-codes", [:])))
         #expect(unknown.errorCode == -32602)
         #expect(unknown["error"]?["message"]?.stringValue?.hasPrefix("Unknown tool: drop-all-codes") == true)
@@ -168,7 +168,7 @@ struct MCPServerTests {
 
     @Test("Each tool runs against the sandbox and returns structured content")
     func runsEveryTool() async throws {
-        let (server, fixture) = try server()
+        let (server, fixture) = try await server()
         let sandbox = fixture.sandbox
 
         let list = try #require(await server.handle(M.call(20, "list-tracking-codes", ["siteUrl": .string(demoSite)])))
@@ -216,7 +216,7 @@ struct MCPServerTests {
 
     @Test("A change the rules refuse is an isError result naming the rule; nothing is sent")
     func refusedChangeIsAToolError() async throws {
-        let (server, fixture) = try server()
+        let (server, fixture) = try await server()
         let before = fixture.sandbox.handledRequestCount
         let answer = try #require(await server.handle(M.call(30, "create-tracking-code", [
             "siteUrl": .string(demoSite), "name": .string("Needs Options"), "inputMode": .string("select"),
@@ -235,7 +235,7 @@ struct MCPServerTests {
 
     @Test("Webex's refusals are isError results with the status, Webex's words and the trackingId")
     func webexRefusalIsAToolError() async throws {
-        let (server, _) = try server()
+        let (server, _) = try await server()
         let missing = try #require(await server.handle(M.call(32, "get-tracking-code", [
             "id": .string("9999"), "siteUrl": .string(demoSite),
         ])))
@@ -257,7 +257,7 @@ struct MCPServerTests {
 
     @Test("dryRun returns the request with the token redacted, and sends nothing")
     func dryRunSendsNothing() async throws {
-        let (server, fixture) = try server()
+        let (server, fixture) = try await server()
         let before = fixture.sandbox.handledRequestCount
         let answer = try #require(await server.handle(M.call(40, "delete-tracking-code", [
             "id": .string("1"), "siteUrl": .string(demoSite), "dryRun": .bool(true),

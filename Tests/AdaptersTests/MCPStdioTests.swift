@@ -39,7 +39,7 @@ struct MCPStdioTests {
 
     @Test("Answers each request on one line, by id; notifications get nothing; garbage gets -32700")
     func answersLineByLine() async throws {
-        let fixture = try AdapterFixture()
+        let fixture = try await AdapterFixture.make()
         let lines = try await exchange([
             M.text(M.initialize(1)),
             #"{"jsonrpc":"2.0","method":"notifications/initialized"}"#,
@@ -61,7 +61,7 @@ struct MCPStdioTests {
 
     @Test("A cancelled request is not answered; the others are")
     func dropsCancelledRequests() async throws {
-        let fixture = try AdapterFixture()
+        let fixture = try await AdapterFixture.make()
         fixture.sandbox.faults = SandboxFaults(latencyMs: 30_000)
         let lines = try await exchange([
             M.text(M.call(7, "list-tracking-codes", [:])),

@@ -17,7 +17,7 @@ struct PythonClientTests {
     @Test("Streamable HTTP, both revisions: 2025-11-25 (initialize) and 2026-07-28 (discover)",
           arguments: ["legacy", "auto"])
     func streamableHTTP(mode: String) async throws {
-        let fixture = try AdapterFixture()
+        let fixture = try await AdapterFixture.make()
         try await withServers(fixture) { servers in
             let outcome = try await PythonRunner.run(
                 "mcp_client_check.py", ["--mode", mode, "--label", "http \(mode)", "--url", servers.mcpURL.absoluteString])
@@ -28,7 +28,7 @@ struct PythonClientTests {
     @Test("stdio, both revisions, through a pipe bridge to this process's stdio loop",
           arguments: ["legacy", "auto"])
     func stdio(mode: String) async throws {
-        let fixture = try AdapterFixture()
+        let fixture = try await AdapterFixture.make()
         let host = try FIFOStdioHost(operations: fixture.operations)
         let outcome = try await PythonRunner.run(
             "mcp_client_check.py", ["--mode", mode, "--label", "stdio \(mode)", "--command"] + host.bridgeCommand)
@@ -38,7 +38,7 @@ struct PythonClientTests {
 
     @Test("The REST adapter's answers validate against its own /openapi.json")
     func restMatchesItsOpenAPIDocument() async throws {
-        let fixture = try AdapterFixture()
+        let fixture = try await AdapterFixture.make()
         try await withServers(fixture) { servers in
             let outcome = try await PythonRunner.run("rest_openapi_check.py", [servers.restURL.absoluteString])
             expectSuccess(outcome)

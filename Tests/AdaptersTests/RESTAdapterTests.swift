@@ -13,7 +13,7 @@ struct RESTAdapterTests {
 
     @Test("GET list and GET one answer Webex's JSON for the site's codes")
     func readsCodes() async throws {
-        let fixture = try AdapterFixture()
+        let fixture = try await AdapterFixture.make()
         try await withServers(fixture) { servers in
             let list = try await HTTP.call("GET", servers.rest(Self.codes + "?siteUrl=\(demoSite)"))
             #expect(list.status == 200)
@@ -34,7 +34,7 @@ struct RESTAdapterTests {
 
     @Test("Webex's 404 passes through with its status, body and trackingId")
     func passesThroughNotFound() async throws {
-        let fixture = try AdapterFixture()
+        let fixture = try await AdapterFixture.make()
         try await withServers(fixture) { servers in
             let answer = try await HTTP.call("GET", servers.rest(Self.codes + "/9999?siteUrl=\(demoSite)"))
             #expect(answer.status == 404)
@@ -48,7 +48,7 @@ struct RESTAdapterTests {
 
     @Test("POST creates the code at Webex; the same name again is Webex's 409")
     func createsThenConflicts() async throws {
-        let fixture = try AdapterFixture()
+        let fixture = try await AdapterFixture.make()
         try await withServers(fixture) { servers in
             let created = try await HTTP.call("POST", servers.rest(Self.codes), body: Self.newCode)
             #expect(created.status == 200)
@@ -63,7 +63,7 @@ struct RESTAdapterTests {
 
     @Test("A body the TUI would refuse is a 400 naming the rule, and nothing reaches Webex")
     func refusesWhatTheEditorRefuses() async throws {
-        let fixture = try AdapterFixture()
+        let fixture = try await AdapterFixture.make()
         try await withServers(fixture) { servers in
             let before = fixture.sandbox.handledRequestCount
             let noOptions = Self.newCode.replacingOccurrences(
@@ -88,9 +88,9 @@ struct RESTAdapterTests {
         }
     }
 
-    @Test("PUT replaces the code at Webex; an unknown id is Webex's documented 400")
+    @Test("PUT replaces the code at Webex; an unknown id is Webex's 404 from the read the journal needs")
     func updates() async throws {
-        let fixture = try AdapterFixture()
+        let fixture = try await AdapterFixture.make()
         try await withServers(fixture) { servers in
             let original = try #require(fixture.sandbox.codes(siteUrl: demoSite).first { $0.id == "3" })
             var draft = original.draft
@@ -102,15 +102,33 @@ struct RESTAdapterTests {
             #expect(updated.json?["name"]?.stringValue == "Cost Centre")
             #expect(fixture.sandbox.codes(siteUrl: demoSite).first { $0.id == "3" }?.name == "Cost Centre")
 
+            // The journal keeps the code as it was, so it is read first; an unknown id ends there.
             let unknown = try await HTTP.call("PUT", servers.rest(Self.codes + "/10001"), body: body)
-            #expect(unknown.status == 400)
+            #expect(unknown.status == 404)
             #expect(unknown.firstDescription == "Tracking code ID '10001' is invalid.")
+            #expect(try await fixture.journal().filter { $0.kind == .intent }.count == 1)
+        }
+    }
+
+    @Test("A rule only Webex knows here passes Webex's 400 and its body through")
+    func passesThroughWebexBadRequest() async throws {
+        let fixture = try await AdapterFixture.make()
+        try await withServers(fixture) { servers in
+            // Whether a site is Control Hub managed is not in this session's settings, so the
+            // adapter lets Webex judge 'required', and Webex refuses it.
+            let required = Self.newCode.replacingOccurrences(
+                of: #""hostProfileCode":"optional""#, with: #""hostProfileCode":"required""#)
+            let answer = try await HTTP.call("POST", servers.rest(Self.codes), body: required)
+            #expect(answer.status == 400)
+            #expect(answer.json?["message"]?.stringValue?.contains("malformed syntax") == true)
+            #expect(answer.firstDescription?.contains("Control Hub managed site") == true)
+            #expect(answer.json?["trackingId"]?.stringValue?.hasPrefix("TRACKCODES_") == false)
         }
     }
 
     @Test("DELETE removes the code; without siteUrl it is refused before sending")
     func deletes() async throws {
-        let fixture = try AdapterFixture()
+        let fixture = try await AdapterFixture.make()
         try await withServers(fixture) { servers in
             let before = fixture.sandbox.handledRequestCount
             let missingSite = try await HTTP.call("DELETE", servers.rest(Self.codes + "/2"))
@@ -130,7 +148,7 @@ struct RESTAdapterTests {
 
     @Test("A write on a site with mapped codes passes Webex's 403 through")
     func passesThroughMappedSiteRefusal() async throws {
-        let fixture = try AdapterFixture()
+        let fixture = try await AdapterFixture.make()
         try await withServers(fixture) { servers in
             let body = Self.newCode.replacingOccurrences(of: demoSite, with: mappedSite)
             let answer = try await HTTP.call("POST", servers.rest(Self.codes), body: body)
@@ -141,7 +159,7 @@ struct RESTAdapterTests {
 
     @Test("User GET takes email as a header or a query parameter, or personId")
     func readsUserCodes() async throws {
-        let fixture = try AdapterFixture()
+        let fixture = try await AdapterFixture.make()
         try await withServers(fixture) { servers in
             let byHeader = try await HTTP.call("GET", servers.rest(Self.userCodes), headers: ["email": demoUserEmail])
             #expect(byHeader.status == 200)
@@ -166,7 +184,7 @@ struct RESTAdapterTests {
 
     @Test("User PUT sets an option value; a value that is not an option is refused before the write")
     func updatesUserCodes() async throws {
-        let fixture = try AdapterFixture()
+        let fixture = try await AdapterFixture.make()
         try await withServers(fixture) { servers in
             let department = try #require(fixture.sandbox.codes(siteUrl: demoSite).first { $0.name == "Department" })
             let option = try #require(department.options.last?.value)
@@ -190,7 +208,7 @@ struct RESTAdapterTests {
 
     @Test("Unknown paths are JSON 404s and wrong methods JSON 405s with Allow")
     func answersUnknownPathsAndMethods() async throws {
-        let fixture = try AdapterFixture()
+        let fixture = try await AdapterFixture.make()
         try await withServers(fixture) { servers in
             let missing = try await HTTP.call("GET", servers.rest("/v1/people/me"))
             #expect(missing.status == 404)
@@ -209,7 +227,7 @@ struct RESTAdapterTests {
 
     @Test("A body not declared JSON is a 415")
     func refusesFormBodies() async throws {
-        let fixture = try AdapterFixture()
+        let fixture = try await AdapterFixture.make()
         try await withServers(fixture) { servers in
             let answer = try await HTTP.call(
                 "POST", servers.rest(Self.codes), body: Self.newCode,
@@ -221,7 +239,7 @@ struct RESTAdapterTests {
 
     @Test("/openapi.json describes the adapter and /healthz answers")
     func describesItself() async throws {
-        let fixture = try AdapterFixture()
+        let fixture = try await AdapterFixture.make()
         try await withServers(fixture) { servers in
             let document = try await HTTP.call("GET", servers.rest("/openapi.json"))
             #expect(document.status == 200)
@@ -237,7 +255,7 @@ struct RESTAdapterTests {
 
     @Test("A body over the limit is a 413, headers over the limit a 431")
     func enforcesSizeLimits() async throws {
-        let fixture = try AdapterFixture()
+        let fixture = try await AdapterFixture.make()
         try await withServers(fixture, limits: .small) { servers in
             let body = String(repeating: "x", count: 8 * 1024)
             let large = try RawConnection(port: servers.restPort)
@@ -254,7 +272,7 @@ struct RESTAdapterTests {
 
     @Test("A client that sends half a request does not hold up the others")
     func slowClientDoesNotBlockOthers() async throws {
-        let fixture = try AdapterFixture()
+        let fixture = try await AdapterFixture.make()
         try await withServers(fixture) { servers in
             let slow = try RawConnection(port: servers.restPort)
             try slow.send("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n")
@@ -276,7 +294,7 @@ struct RESTAdapterTests {
     @Test("No answer from Webex becomes a 504 (timeout) or 502 (anything else) in Webex's error shape",
           arguments: [(TransportFailure.timedOut, 504), (.connectionRefused(host: "webexapis.com"), 502)])
     func mapsNetworkFailures(failure: TransportFailure, status: Int) async throws {
-        let fixture = try AdapterFixture(transport: FailingTransport(failure: failure))
+        let fixture = try await AdapterFixture.make(transport: FailingTransport(failure: failure))
         try await withServers(fixture) { servers in
             let answer = try await HTTP.call("GET", servers.rest(Self.codes))
             #expect(answer.status == status)
@@ -288,7 +306,7 @@ struct RESTAdapterTests {
 
     @Test("With an access token, requests without it or with another are 401")
     func checksAccessToken() async throws {
-        let fixture = try AdapterFixture()
+        let fixture = try await AdapterFixture.make()
         let token = "adapter-test-token-\(UUID().uuidString)"
         try await withServers(fixture, accessToken: token) { servers in
             let none = try await HTTP.call("GET", servers.rest("/healthz"))
@@ -306,7 +324,7 @@ struct RESTAdapterTests {
 
     @Test("Foreign web origins and Host names are refused; loopback ones are served")
     func refusesForeignOrigins() async throws {
-        let fixture = try AdapterFixture()
+        let fixture = try await AdapterFixture.make()
         try await withServers(fixture) { servers in
             let foreign = try await HTTP.call("GET", servers.rest(Self.codes), headers: ["Origin": "https://evil.example"])
             #expect(foreign.status == 403)
@@ -321,7 +339,7 @@ struct RESTAdapterTests {
 
     @Test("Read-only: reads are served, writes are 403 and nothing is sent")
     func readOnlyRefusesWrites() async throws {
-        let fixture = try AdapterFixture(readOnly: true)
+        let fixture = try await AdapterFixture.make(readOnly: true)
         try await withServers(fixture) { servers in
             #expect(try await HTTP.call("GET", servers.rest(Self.codes)).status == 200)
             let before = fixture.sandbox.handledRequestCount
@@ -334,7 +352,7 @@ struct RESTAdapterTests {
 
     @Test("A WebexClient can use the adapter as its base URL")
     func webexClientTalksToTheAdapter() async throws {
-        let fixture = try AdapterFixture()
+        let fixture = try await AdapterFixture.make()
         try await withServers(fixture) { servers in
             let viaAdapter = WebexClient(
                 baseURL: servers.rest("/v1"), token: AccessToken("unused"), transport: URLSessionTransport(),

@@ -49,17 +49,17 @@ struct MCPToolRunner: Sendable {
             return JSONCoding.json(code)
         case .create:
             let draft = try WebexBodyReader.draft(from: fields.object, optionsDefault: [])
-            if dryRun { return try preview(.createTrackingCode(draft)) }
+            if dryRun { return try await preview(.createTrackingCode(draft)) }
             return JSONCoding.json(try await operations.create(draft))
         case .update:
             let id = try fields.requiredString("id")
             let draft = try WebexBodyReader.draft(from: fields.object)
-            if dryRun { return try preview(.updateTrackingCode(id: id, draft)) }
+            if dryRun { return try await preview(.updateTrackingCode(id: id, draft)) }
             return JSONCoding.json(try await operations.update(id: id, draft))
         case .delete:
             let id = try fields.requiredString("id")
             let siteUrl = try fields.requiredString("siteUrl")
-            if dryRun { return try preview(.deleteTrackingCode(id: id, siteUrl: siteUrl)) }
+            if dryRun { return try await preview(.deleteTrackingCode(id: id, siteUrl: siteUrl)) }
             try await operations.delete(id: id, siteUrl: siteUrl)
             return .object(["deleted": .bool(true), "id": .string(id), "siteUrl": .string(siteUrl)])
         case .getUser:
@@ -71,7 +71,7 @@ struct MCPToolRunner: Sendable {
             guard fields.object["trackingCodes"] != nil else { throw .invalid("'trackingCodes' is required") }
             let update = try WebexBodyReader.userUpdate(from: fields.object)
             if dryRun {
-                var result = try preview(.updateUserTrackingCodes(update))
+                var result = try await preview(.updateUserTrackingCodes(update))
                 if case .object(var parts) = result {
                     parts["note"] = .string(
                         "Not checked: that each name is a code of the site and that select codes get one "
@@ -84,8 +84,8 @@ struct MCPToolRunner: Sendable {
         }
     }
 
-    private func preview(_ endpoint: WebexEndpoint) throws(AdapterFailure) -> JSONValue {
-        let request = try operations.preview(endpoint)
+    private func preview(_ endpoint: WebexEndpoint) async throws(AdapterFailure) -> JSONValue {
+        let request = try await operations.preview(endpoint)
         return .object(["dryRun": .bool(true), "request": request.json])
     }
 

@@ -43,17 +43,17 @@ public struct TrackingCodeOperations: Sendable {
     // MARK: - Writes
 
     public func create(_ draft: TrackingCodeDraft) async throws(AdapterFailure) -> TrackingCode {
-        try check(.createTrackingCode(draft))
+        try await check(.createTrackingCode(draft))
         return try await service.createTrackingCode(draft)
     }
 
     public func update(id: String, _ draft: TrackingCodeDraft) async throws(AdapterFailure) -> TrackingCode {
-        try check(.updateTrackingCode(id: id, draft))
+        try await check(.updateTrackingCode(id: id, draft))
         return try await service.updateTrackingCode(id: id, draft)
     }
 
     public func delete(id: String, siteUrl: String) async throws(AdapterFailure) {
-        try check(.deleteTrackingCode(id: id, siteUrl: siteUrl))
+        try await check(.deleteTrackingCode(id: id, siteUrl: siteUrl))
         try await service.deleteTrackingCode(id: id, siteUrl: siteUrl)
     }
 
@@ -62,7 +62,7 @@ public struct TrackingCodeOperations: Sendable {
     public func updateUserCodes(
         _ update: UserTrackingCodesUpdate
     ) async throws(AdapterFailure) -> UserTrackingCodes {
-        try check(.updateUserTrackingCodes(update))
+        try await check(.updateUserTrackingCodes(update))
         let codes = try await service.listTrackingCodes(siteUrl: update.siteUrl)
         try Self.checkValues(update.trackingCodes, against: codes)
         return try await service.updateUserTrackingCodes(update)
@@ -72,7 +72,7 @@ public struct TrackingCodeOperations: Sendable {
 
     /// Refuses a write that breaks a rule needing no server state, or any write when read-only.
     /// Reads pass.
-    public func check(_ endpoint: WebexEndpoint) throws(AdapterFailure) {
+    public func check(_ endpoint: WebexEndpoint) async throws(AdapterFailure) {
         guard endpoint.isWrite else { return }
         if isReadOnly {
             throw .readOnly("trackcodes runs with --read-only, so it changes nothing at Webex.")
@@ -80,9 +80,9 @@ public struct TrackingCodeOperations: Sendable {
         let problems: [String]
         switch endpoint {
         case .createTrackingCode(let draft):
-            problems = TrackingCodeRules.violations(of: draft).map(\.message)
+            problems = await draftProblems(draft)
         case .updateTrackingCode(let id, let draft):
-            problems = Self.idProblems(id) + TrackingCodeRules.violations(of: draft).map(\.message)
+            problems = Self.idProblems(id) + (await draftProblems(draft))
         case .deleteTrackingCode(let id, let siteUrl):
             problems = Self.idProblems(id) + Self.siteProblems(siteUrl)
         case .updateUserTrackingCodes(let update):
@@ -95,8 +95,8 @@ public struct TrackingCodeOperations: Sendable {
 
     /// The request `endpoint` would send, after the same checks as the real call, without
     /// sending anything. Checks that need the site's current codes are not made.
-    public func preview(_ endpoint: WebexEndpoint) throws(AdapterFailure) -> DryRunRequest {
-        try check(endpoint)
+    public func preview(_ endpoint: WebexEndpoint) async throws(AdapterFailure) -> DryRunRequest {
+        try await check(endpoint)
         do throws(WebexError) {
             return DryRunRequest(try previewRequest(endpoint))
         } catch {
@@ -105,6 +105,12 @@ public struct TrackingCodeOperations: Sendable {
     }
 
     // MARK: - Rules
+
+    /// The editor's rules for `draft`, with the site's management when it is known locally.
+    private func draftProblems(_ draft: TrackingCodeDraft) async -> [String] {
+        let management = await service.management(of: draft.siteUrl)
+        return TrackingCodeRules.violations(of: draft, management: management).map(\.message)
+    }
 
     static func requireID(_ id: String) throws(AdapterFailure) {
         let problems = idProblems(id)

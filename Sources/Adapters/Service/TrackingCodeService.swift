@@ -17,4 +17,12 @@ public protocol TrackingCodeService: Sendable {
     func updateUserTrackingCodes(
         _ update: UserTrackingCodesUpdate
     ) async throws(AdapterFailure) -> UserTrackingCodes
+
+    /// How `siteUrl` is administered, when known locally (the TUI's settings); nil skips the
+    /// one rule that depends on it. Never asks Webex.
+    func management(of siteUrl: String) async -> SiteManagement?
+}
+
+extension TrackingCodeService {
+    public func management(of siteUrl: String) async -> SiteManagement? { nil }
 }

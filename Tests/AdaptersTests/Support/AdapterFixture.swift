@@ -1,6 +1,7 @@
 import Adapters
 import Foundation
 import HTTPServer
+import TrackingCodesCore
 import WebexAPI
 import WebexSandbox
 #if canImport(FoundationNetworking)
@@ -12,18 +13,50 @@ let mappedSite = "acme-apac.webex.com"
 let demoUserEmail = "wang.fang@acme.example.com"
 
 /// A fresh demo sandbox, a client on it, and the adapters' operations over that client.
+///
+/// By default writes go through a core `Session`'s journaled writer, as in the program, with
+/// the journal in a new temporary state directory.
 struct AdapterFixture {
     let sandbox: Sandbox
     let client: WebexClient
     let operations: TrackingCodeOperations
+    /// The session writes go through; nil for a fixture made with `journaled: false`.
+    let session: Session?
 
-    init(readOnly: Bool = false, transport: (any HTTPTransport)? = nil) throws {
-        sandbox = try Sandbox.demo()
-        client = WebexClient(
+    @MainActor
+    static func make(
+        readOnly: Bool = false, transport: (any HTTPTransport)? = nil, journaled: Bool = true,
+        paths: Paths? = nil, settings: Settings = Settings()
+    ) throws -> AdapterFixture {
+        let sandbox = try Sandbox.demo()
+        let client = WebexClient(
             baseURL: Sandbox.inProcessBaseURL, token: AccessToken(Sandbox.demoToken),
             transport: transport ?? SandboxTransport(sandbox), retryPolicy: .none)
-        operations = TrackingCodeOperations(
-            service: DirectTrackingCodeService(client: client), client: client, readOnly: readOnly)
+        guard journaled else {
+            let operations = TrackingCodeOperations(
+                service: DirectTrackingCodeService(client: client), client: client, readOnly: readOnly)
+            return AdapterFixture(sandbox: sandbox, client: client, operations: operations, session: nil)
+        }
+        let session = Session(
+            client: client, callLog: APICallLog(), paths: paths ?? temporaryPaths(), settings: settings,
+            readOnly: readOnly)
+        let operations = TrackingCodeOperations(
+            service: JournaledTrackingCodeService(session: session), client: client, readOnly: readOnly)
+        return AdapterFixture(sandbox: sandbox, client: client, operations: operations, session: session)
+    }
+
+    /// Fresh config and state directories under the temporary directory.
+    static func temporaryPaths() -> Paths {
+        let root = FileManager.default.temporaryDirectory
+            .appendingPathComponent("trackcodes-adapters-\(UUID().uuidString)")
+        return Paths(configDirectory: root.appendingPathComponent("config"),
+                     stateDirectory: root.appendingPathComponent("state"))
+    }
+
+    /// The journal's lines so far (none without a session).
+    func journal() async throws -> [JournalRecord] {
+        guard let session else { return [] }
+        return try await session.journal.read().records
     }
 
     /// Both servers on ephemeral loopback ports; stop them with `stop()`.
