@@ -83,9 +83,12 @@ if options.scenarios.contains("write"), !divisionValues.isSuperset(of: ["Full-ti
     exit(1)
 }
 
+// The machine may be shared; its load says how much of it these figures had.
+var load = [Double](repeating: 0, count: 3)
+_ = getloadavg(&load, 3)
 print("REST adapter on 127.0.0.1:\(servers.restPort), in-process sandbox, \(options.connections) connections, "
     + "\(Int(options.seconds)) s per scenario after \(Int(options.warmup)) s of warm-up, "
-    + "\(ProcessInfo.processInfo.activeProcessorCount) cores")
+    + "\(ProcessInfo.processInfo.activeProcessorCount) cores, load average \(String(format: "%.2f", load[0])) at start")
 print("scenario      requests     req/s   p50 ms   p90 ms   p99 ms   max ms  errors")
 
 // The runs block their threads, so they run on one of their own; the main actor stays free
