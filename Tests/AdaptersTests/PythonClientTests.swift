@@ -44,4 +44,21 @@ struct PythonClientTests {
             expectSuccess(outcome)
         }
     }
+
+    @Test("stdio, both revisions, with the real `trackcodes mcp --demo` binary",
+          .enabled(if: TrackcodesBinary.speaksMCP, "the CLI does not wire `trackcodes mcp` to the adapters yet"),
+          arguments: ["legacy", "auto"])
+    func realBinary(mode: String) async throws {
+        let binary = try #require(TrackcodesBinary.url)
+        let home = TrackcodesBinary.temporaryHome()
+        let outcome = try await PythonRunner.run("mcp_client_check.py", [
+            "--mode", mode, "--label", "binary \(mode)", "--state-dir", home.path,
+            "--command", binary.path, "mcp", "--demo",
+        ])
+        expectSuccess(outcome)
+        let journal = home.appendingPathComponent("state/trackcodes/journal.jsonl")
+        let lines = (try? String(contentsOf: journal, encoding: .utf8))?.split(separator: "\n") ?? []
+        #expect(lines.contains { $0.contains("\"action\":\"create\"") }, "the binary's writes reach its journal")
+        try? FileManager.default.removeItem(at: home)
+    }
 }

@@ -15,6 +15,7 @@ import asyncio
 import sys
 
 from mcp import Client, MCPError, StdioServerParameters
+from mcp.client.stdio import get_default_environment
 
 SITE = "acme.webex.com"
 USER = "wang.fang@acme.example.com"
@@ -140,6 +141,7 @@ async def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--mode", choices=["legacy", "auto", "2026-07-28"], required=True)
     parser.add_argument("--label", required=True, help="distinguishes names this run creates")
+    parser.add_argument("--state-dir", help="XDG state and config home for a spawned server (keeps its journal out of ~)")
     target = parser.add_mutually_exclusive_group(required=True)
     target.add_argument("--url")
     target.add_argument("--command", nargs=argparse.REMAINDER)
@@ -148,7 +150,11 @@ async def main():
     if args.url:
         server = args.url
     else:
-        server = StdioServerParameters(command=args.command[0], args=args.command[1:])
+        environment = get_default_environment()
+        if args.state_dir:
+            environment["XDG_STATE_HOME"] = args.state_dir + "/state"
+            environment["XDG_CONFIG_HOME"] = args.state_dir + "/config"
+        server = StdioServerParameters(command=args.command[0], args=args.command[1:], env=environment)
 
     async with Client(server, mode=args.mode, read_timeout_seconds=30) as client:
         expected = EXPECTED_VERSION[args.mode]
