@@ -49,8 +49,6 @@ public struct AccessPolicy: Sendable {
         self.accessToken = accessToken.map { Array($0.utf8) }
     }
 
-    public var requiresToken: Bool { accessToken != nil }
-
     /// The reason to refuse `request`, or nil to serve it.
     public func denial(for request: HTTPServerRequest) -> Denial? {
         if HTTPServer.isLoopback(listenHost), let host = request.header("Host"),

@@ -24,10 +24,11 @@ public struct MCPHTTPEndpoint: Sendable {
     public func handle(_ request: HTTPServerRequest) async -> HTTPServerResponse {
         if let denial = policy.denial(for: request) {
             let challenge = denial.status == 401 ? [(name: "WWW-Authenticate", value: "Bearer")] : []
-            return Self.reply(
-                denial.status, JSONRPCMessage.error(id: .null, .invalidRequest(denial.sentence)), headers: challenge)
+            let error = JSONRPCMessage.error(id: .null, .invalidRequest(denial.sentence))
+            return Self.reply(denial.status, error, headers: challenge)
         }
-        let path = request.path.count > 1 && request.path.hasSuffix("/") ? String(request.path.dropLast()) : request.path
+        let path = request.path.count > 1 && request.path.hasSuffix("/")
+            ? String(request.path.dropLast()) : request.path
         if path == "/healthz", request.method == "GET" {
             return .json(200, JSONCoding.data(JSONValue.object(["status": .string("ok")])))
         }
@@ -43,12 +44,12 @@ public struct MCPHTTPEndpoint: Sendable {
             return HTTPServerResponse(status: 405, headers: [(name: "Allow", value: "POST")])
         }
         if let accept = request.header("Accept"), !Self.acceptsJSON(accept) {
-            return Self.reply(
-                406, JSONRPCMessage.error(id: .null, .invalidRequest("the Accept header must allow application/json")))
+            let error = JSONRPCError.invalidRequest("the Accept header must allow application/json")
+            return Self.reply(406, JSONRPCMessage.error(id: .null, error))
         }
         guard let type = request.header("Content-Type"), RESTAdapter.isJSON(type) else {
-            return Self.reply(
-                415, JSONRPCMessage.error(id: .null, .invalidRequest("send the message with Content-Type: application/json")))
+            let error = JSONRPCError.invalidRequest("send the message with Content-Type: application/json")
+            return Self.reply(415, JSONRPCMessage.error(id: .null, error))
         }
         guard let body = JSONValue.parse(request.body) else {
             return Self.reply(400, JSONRPCMessage.error(id: .null, .parseError("the body is not valid JSON")))
@@ -73,8 +74,8 @@ public struct MCPHTTPEndpoint: Sendable {
             return HTTPServerResponse(status: 202)
         }
         if let duplicated = Self.duplicatedRoutingHeader(request) {
-            return Self.reply(
-                400, JSONRPCMessage.error(id: id, .headerMismatch("the \(duplicated) header appears more than once")))
+            let error = JSONRPCError.headerMismatch("the \(duplicated) header appears more than once")
+            return Self.reply(400, JSONRPCMessage.error(id: id, error))
         }
 
         let isModern = headerVersion == MCPProtocol.modernVersion
@@ -84,7 +85,9 @@ public struct MCPHTTPEndpoint: Sendable {
             if isModern {
                 let version = try MCPServer.envelopeVersion(params)
                 try Self.checkHeaders(request, version: version, method: method, params: params)
-                guard version == MCPProtocol.modernVersion else { throw JSONRPCError.unsupportedVersion(version) }
+                guard version == MCPProtocol.modernVersion else {
+                    throw JSONRPCError.unsupportedVersion(version)
+                }
                 era = .modern(version: version)
             } else {
                 if let headerVersion, headerVersion != MCPProtocol.handshakeVersion {
@@ -95,7 +98,9 @@ public struct MCPHTTPEndpoint: Sendable {
             let result = try await server.respond(method: method, params: params, era: era)
             return Self.reply(200, JSONRPCMessage.result(id: id, result))
         } catch {
-            let status = isModern ? error.modernHTTPStatus : (error.code == JSONRPCError.unsupportedVersionCode ? 400 : 200)
+            // The handshake era sends errors with 200, except a version it cannot serve.
+            let handshakeStatus = error.code == JSONRPCError.unsupportedVersionCode ? 400 : 200
+            let status = isModern ? error.modernHTTPStatus : handshakeStatus
             return Self.reply(status, JSONRPCMessage.error(id: id, error))
         }
     }
@@ -112,12 +117,14 @@ public struct MCPHTTPEndpoint: Sendable {
                     + "'\(MCPProtocol.protocolVersionKey)' (\(version))")
         }
         guard request.header(MCPProtocol.Header.method) == method else {
-            throw .headerMismatch("the \(MCPProtocol.Header.method) header must be present and equal '\(method)'")
+            throw .headerMismatch(
+                "the \(MCPProtocol.Header.method) header must be present and equal '\(method)'")
         }
         if let key = MCPProtocol.nameBearingMethods[method], let value = params?[key]?.stringValue {
             let header = request.header(MCPProtocol.Header.name).flatMap(decodeHeaderValue)
             guard header == value else {
-                throw .headerMismatch("the \(MCPProtocol.Header.name) header must be present and equal '\(value)'")
+                throw .headerMismatch(
+                    "the \(MCPProtocol.Header.name) header must be present and equal '\(value)'")
             }
         }
     }
@@ -138,7 +145,8 @@ public struct MCPHTTPEndpoint: Sendable {
     static func decodeHeaderValue(_ value: String) -> String? {
         let prefix = "=?base64?"
         let suffix = "?="
-        guard value.hasPrefix(prefix), value.hasSuffix(suffix), value.count >= prefix.count + suffix.count else {
+        guard value.hasPrefix(prefix), value.hasSuffix(suffix),
+              value.count >= prefix.count + suffix.count else {
             return value
         }
         let payload = String(value.dropFirst(prefix.count).dropLast(suffix.count))

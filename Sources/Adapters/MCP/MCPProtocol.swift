@@ -14,7 +14,6 @@ public enum MCPProtocol {
 
     static let protocolVersionKey = "io.modelcontextprotocol/protocolVersion"
     static let clientCapabilitiesKey = "io.modelcontextprotocol/clientCapabilities"
-    static let clientInfoKey = "io.modelcontextprotocol/clientInfo"
     static let serverInfoKey = "io.modelcontextprotocol/serverInfo"
 
     /// HTTP headers of the Streamable HTTP transport (names compare without case).

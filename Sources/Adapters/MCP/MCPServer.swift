@@ -69,7 +69,8 @@ public final class MCPServer: Sendable {
         let missing = [MCPProtocol.protocolVersionKey, MCPProtocol.clientCapabilitiesKey]
             .filter { fields[$0] == nil }
         guard missing.isEmpty else {
-            throw .invalidParams("params._meta is missing the required key(s): \(missing.joined(separator: ", "))")
+            let names = missing.joined(separator: ", ")
+            throw .invalidParams("params._meta is missing the required key(s): \(names)")
         }
         guard let version = fields[MCPProtocol.protocolVersionKey]?.stringValue else {
             throw .invalidParams("'\(MCPProtocol.protocolVersionKey)' must be a string")

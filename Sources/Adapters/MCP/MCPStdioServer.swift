@@ -33,7 +33,8 @@ public struct MCPStdioServer: Sendable {
         for await event in FileDescriptorLines.stream(input, maxLineBytes: Self.maxMessageBytes) {
             switch event {
             case .tooLong(let bytes):
-                let error = JSONRPCError.parseError("a message of \(bytes) bytes is over the limit of \(Self.maxMessageBytes)")
+                let error = JSONRPCError.parseError(
+                    "a message of \(bytes) bytes is over the limit of \(Self.maxMessageBytes)")
                 writer.send(JSONRPCMessage.error(id: .null, error))
             case .line(let data):
                 await receive(data, writer: writer, inFlight: inFlight)

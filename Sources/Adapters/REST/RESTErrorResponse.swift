@@ -7,9 +7,10 @@ import WebexAPI
 enum RESTErrorResponse {
     /// Webex's wording per status, as the sandbox and Webex's docs use it.
     enum Message {
-        static let badRequest =
-            "The request could not be understood by the server due to malformed syntax. See 'errors' for more details."
-        static let unauthorized = "The request requires a valid access token set in the Authorization request header."
+        static let badRequest = "The request could not be understood by the server due to malformed "
+            + "syntax. See 'errors' for more details."
+        static let unauthorized =
+            "The request requires a valid access token set in the Authorization request header."
         static let forbidden = "The server understood the request, but refused to fulfill it."
         static let notFound = "The requested resource could not be found."
         static let methodNotAllowed =
@@ -26,7 +27,8 @@ enum RESTErrorResponse {
     ) -> HTTPServerResponse {
         let body = WebexErrorBody(
             message: message, errors: descriptions.map { .init(description: $0) }, trackingId: trackingId)
-        return .json(status, JSONCoding.data(body), headers: [(name: "TrackingID", value: trackingId)] + headers)
+        let allHeaders = [(name: "TrackingID", value: trackingId)] + headers
+        return .json(status, JSONCoding.data(body), headers: allHeaders)
     }
 
     /// The answer for a failed call: Webex's own status and words when Webex answered; 502 or
@@ -54,7 +56,8 @@ enum RESTErrorResponse {
         case .rateLimited(let seconds, _):
             let retry = seconds.map { [(name: "Retry-After", value: String($0))] } ?? []
             let sentence = error.errorDescription ?? "rate limited"
-            return make(429, message: sentence, descriptions: [sentence], trackingId: trackingId, headers: retry)
+            return make(
+                429, message: sentence, descriptions: [sentence], trackingId: trackingId, headers: retry)
         case .network(let failure, _):
             let status = failure == .timedOut ? 504 : 502
             let message = status == 504 ? Message.gatewayTimeout : Message.badGateway

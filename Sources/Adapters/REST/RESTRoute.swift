@@ -28,8 +28,10 @@ enum RESTRoute: Hashable, Sendable {
         case ["v1", "admin", "meeting", "config", "trackingcodes"]: self = .codes
         case ["v1", "admin", "meeting", "userconfig", "trackingcodes"]: self = .userCodes
         default:
-            guard lowered.count == 6, Array(lowered.prefix(5)) == ["v1", "admin", "meeting", "config", "trackingcodes"],
-                  !segments[5].isEmpty else { return nil }
+            let collection = ["v1", "admin", "meeting", "config", "trackingcodes"]
+            guard lowered.count == 6, Array(lowered.prefix(5)) == collection, !segments[5].isEmpty else {
+                return nil
+            }
             self = .code(id: segments[5])
         }
     }

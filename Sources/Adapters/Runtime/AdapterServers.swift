@@ -25,10 +25,11 @@ public final class AdapterServers: Sendable {
         let adapter = RESTAdapter(operations: operations, policy: policy)
         let endpoint = MCPHTTPEndpoint(server: MCPServer(operations: operations), policy: policy)
 
-        let rest = HTTPServer(host: options.listenHost, port: options.restPort, limits: options.limits) { request in
+        let host = options.listenHost
+        let rest = HTTPServer(host: host, port: options.restPort, limits: options.limits) { request in
             await adapter.handle(request)
         }
-        let mcp = HTTPServer(host: options.listenHost, port: options.mcpPort, limits: options.limits) { request in
+        let mcp = HTTPServer(host: host, port: options.mcpPort, limits: options.limits) { request in
             await endpoint.handle(request)
         }
         let restPort: Int
@@ -39,7 +40,7 @@ public final class AdapterServers: Sendable {
         }
         do {
             let mcpPort = try mcp.start()
-            return AdapterServers(rest: rest, restPort: restPort, mcp: mcp, mcpPort: mcpPort, host: options.listenHost)
+            return AdapterServers(rest: rest, restPort: restPort, mcp: mcp, mcpPort: mcpPort, host: host)
         } catch {
             rest.stop()
             throw .cannotListen(server: "MCP server", reason: Self.reason(error))

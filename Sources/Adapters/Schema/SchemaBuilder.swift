@@ -64,16 +64,4 @@ enum SchemaBuilder {
     static func values<E: TolerantEnum>(_ type: E.Type) -> [String] {
         E.documentedCases.map(\.rawValue)
     }
-
-    /// Adds `extra` to an object schema's properties.
-    static func adding(_ extra: [String: JSONValue], required: [String] = [], to schema: JSONValue) -> JSONValue {
-        guard case .object(var fields) = schema else { return schema }
-        var properties = fields["properties"]?.objectValue ?? [:]
-        properties.merge(extra) { _, new in new }
-        fields["properties"] = .object(properties)
-        let existing = fields["required"]?.arrayValue ?? []
-        let added = required.map { JSONValue.string($0) }.filter { !existing.contains($0) }
-        if !(existing + added).isEmpty { fields["required"] = .array(added + existing) }
-        return .object(fields)
-    }
 }

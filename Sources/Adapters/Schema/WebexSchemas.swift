@@ -90,7 +90,9 @@ struct WebexSchemas {
         ]
     }
 
-    static let draftRequired = ["name", "siteUrl", "options", "inputMode", "hostProfileCode", "scheduleStartCodes"]
+    static let draftRequired = [
+        "name", "siteUrl", "options", "inputMode", "hostProfileCode", "scheduleStartCodes",
+    ]
 
     var draft: JSONValue {
         S.object(draftProperties, required: Self.draftRequired)
@@ -136,7 +138,7 @@ struct WebexSchemas {
             "scheduleStartCodes": S.array(
                 of: scheduleStartCode(input: false),
                 description: "How the code is used on each service, All first."),
-        ], required: ["id", "name", "siteUrl", "options", "inputMode", "hostProfileCode", "scheduleStartCodes"])
+        ], required: ["id"] + Self.draftRequired)
     }
 
     var trackingCodeList: JSONValue {

@@ -28,7 +28,8 @@ public enum AdapterFailure: Error, Hashable, Sendable {
         switch self {
         case .invalid(let descriptions):
             let rules = descriptions.joined(separator: "; ")
-            return "Nothing was sent to Webex: the request breaks Webex's rules for tracking codes: \(rules)."
+            return "Nothing was sent to Webex: the request breaks Webex's rules for tracking codes: "
+                + "\(rules)."
         case .readOnly(let reason):
             return "Nothing was sent to Webex: \(reason)"
         case .webex(let error):

@@ -9,7 +9,9 @@ public protocol TrackingCodeService: Sendable {
     func listTrackingCodes(siteUrl: String?) async throws(AdapterFailure) -> [TrackingCode]
     func trackingCode(id: String, siteUrl: String?) async throws(AdapterFailure) -> TrackingCode
     func createTrackingCode(_ draft: TrackingCodeDraft) async throws(AdapterFailure) -> TrackingCode
-    func updateTrackingCode(id: String, _ draft: TrackingCodeDraft) async throws(AdapterFailure) -> TrackingCode
+    func updateTrackingCode(
+        id: String, _ draft: TrackingCodeDraft
+    ) async throws(AdapterFailure) -> TrackingCode
     func deleteTrackingCode(id: String, siteUrl: String) async throws(AdapterFailure)
     func userTrackingCodes(
         for user: UserReference, siteUrl: String?
