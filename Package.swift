@@ -23,6 +23,11 @@ let package = Package(
             dependencies: ["WebexAPI", "WebexSandbox", "TrackingCodesCore", "TerminalUI", "Adapters"]
         ),
         .executableTarget(name: "trackcodes", dependencies: ["TrackcodesCLI"]),
+        .executableTarget(
+            name: "trackcodes-bench",
+            dependencies: ["TrackingCodesCore", "WebexSandbox", "WebexAPI"],
+            path: "Benchmarks/Sources/TrackcodesBench"
+        ),
 
         .testTarget(name: "WebexAPITests", dependencies: ["WebexAPI", "WebexSandbox"]),
         .testTarget(name: "WebexSandboxTests", dependencies: ["WebexSandbox", "WebexAPI", "HTTPServer"]),
