@@ -51,6 +51,11 @@ static inline WINDOW *tc_stdscr(void) { return stdscr; }
 static inline int tc_lines(void) { return LINES; }
 static inline int tc_cols(void) { return COLS; }
 static inline int tc_colors(void) { return COLORS; }
+/// The terminal's colour count from terminfo; unlike COLORS, known before start_color().
+static inline int tc_terminfo_colors(void) {
+    int count = tigetnum("colors");
+    return count > 0 ? count : 0;
+}
 static inline int tc_color_pairs(void) { return COLOR_PAIRS; }
 static inline FILE *tc_stdin(void) { return stdin; }
 static inline FILE *tc_stdout(void) { return stdout; }

@@ -116,7 +116,7 @@ final class CursesSession {
         typeahead(-1)
         set_escdelay(options.escapeDelayMilliseconds)
 
-        let terminalColors = has_colors() ? Int(tc_colors()) : 0
+        let terminalColors = has_colors() ? Int(tc_terminfo_colors()) : 0
         if CursesDriverColors.wanted(terminalColors, options.environment) {
             start_color()
             colorsEnabled = true
