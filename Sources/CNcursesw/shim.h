@@ -45,6 +45,24 @@ static inline int tc_setlocale_utf8(void) {
     return codeset != NULL && strcasecmp(codeset, "UTF-8") == 0;
 }
 
+/// Stores the system's wcwidth() in the C.UTF-8 locale, whatever the process locale, for
+/// `count` code points from `first` into `widths`. Returns -1 when C.UTF-8 is missing.
+/// Tests check TerminalUI's width table against it.
+extern int wcwidth(wchar_t character);
+static inline int tc_wcwidths_c_utf8(unsigned int first, unsigned int count, int *widths) {
+    locale_t utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+    if (utf8 == (locale_t)0) {
+        return -1;
+    }
+    locale_t previous = uselocale(utf8);
+    for (unsigned int index = 0; index < count; index++) {
+        widths[index] = wcwidth((wchar_t)(first + index));
+    }
+    uselocale(previous);
+    freelocale(utf8);
+    return 0;
+}
+
 // MARK: - Globals Swift 6 may not touch
 
 static inline WINDOW *tc_stdscr(void) { return stdscr; }

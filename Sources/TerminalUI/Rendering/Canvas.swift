@@ -29,6 +29,7 @@ public struct Canvas: Hashable, Sendable {
     }
 
     /// Runs `body` with drawing limited to `rect` (within the current clip).
+    @discardableResult
     public mutating func withClip<Result>(
         _ rect: Rect,
         _ body: (inout Canvas) throws -> Result
