@@ -172,7 +172,8 @@ final class CursesSession {
 
     private func serve() {
         var descriptors = [
-            pollfd(fd: options.inputDescriptor, events: Int16(POLLIN), revents: 0),
+            // curses' own duplicate: stays valid whatever the caller does with theirs.
+            pollfd(fd: fileno(inputFile), events: Int16(POLLIN), revents: 0),
             pollfd(fd: wakeRead, events: Int16(POLLIN), revents: 0),
         ]
         while true {
