@@ -35,7 +35,8 @@
 static inline int tc_setlocale_utf8(void) {
     setlocale(LC_ALL, "");
     const char *codeset = nl_langinfo(CODESET);
-    if (codeset != NULL && (strcasecmp(codeset, "UTF-8") == 0 || strcasecmp(codeset, "utf8") == 0)) {
+    if (codeset != NULL
+        && (strcasecmp(codeset, "UTF-8") == 0 || strcasecmp(codeset, "utf8") == 0)) {
         return 1;
     }
     if (setlocale(LC_CTYPE, "C.UTF-8") == NULL) {

@@ -9,7 +9,8 @@ struct DemoRow {
         let names = [
             "Project code", "部署コード", "Kostenstelle", "😀 Emoji team", "Centre de coût",
             "Escape\u{1B}[31mred", "Bell\u{07}ring", "Bidi \u{202E}evil\u{202C} name",
-            "Région 北京", "👩‍💻 Engineers", "Null\u{0}byte", "A very long tracking code name that will not fit",
+            "Région 北京", "👩‍💻 Engineers", "Null\u{0}byte",
+            "A very long tracking code name that will not fit",
         ]
         let modes = ["Text", "Select", "Editable", "Hosted"]
         let types = ["Optional", "Required", "N/A"]

@@ -196,11 +196,21 @@ struct ListScreen: Screen {
         #expect(driver.isShutDown)
     }
 
+    @Test func aHangUpFromTheTerminalEndsTheLoop() async {
+        let (shell, driver) = makeShell()
+        driver.terminate(.hangUp)
+        driver.feed(.char("j"))
+        await shell.run()
+        #expect(shell.hasQuit)
+        #expect(shell.root.table.selectedRow == 0)
+    }
+
     @Test func monochromeThemeWhenTheTerminalHasNoColours() {
         var capabilities = TerminalCapabilities.standard
         capabilities.colorCount = 0
         capabilities.isUnicode = false
-        let driver = TextDriver(size: TerminalSize(columns: 80, rows: 24), capabilities: capabilities)
+        let driver = TextDriver(
+            size: TerminalSize(columns: 80, rows: 24), capabilities: capabilities)
         let shell = AppShell(driver: driver, root: ListScreen())
         #expect(shell.theme.name == "monochrome")
         #expect(shell.theme.glyphs == .ascii)
@@ -209,9 +219,10 @@ struct ListScreen: Screen {
     }
 
     @Test func noColorIsHonoured() {
-        #expect(!TerminalCapabilities.colorsWanted(terminalColors: 256, environment: ["NO_COLOR": "1"]))
-        #expect(TerminalCapabilities.colorsWanted(terminalColors: 256, environment: ["NO_COLOR": ""]))
-        #expect(TerminalCapabilities.colorsWanted(terminalColors: 8, environment: [:]))
-        #expect(!TerminalCapabilities.colorsWanted(terminalColors: 2, environment: [:]))
+        let wanted = TerminalCapabilities.colorsWanted
+        #expect(!wanted(256, ["NO_COLOR": "1"]))
+        #expect(wanted(256, ["NO_COLOR": ""]))
+        #expect(wanted(8, [:]))
+        #expect(!wanted(2, [:]))
     }
 }

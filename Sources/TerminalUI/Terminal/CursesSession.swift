@@ -24,7 +24,6 @@ final class CursesSession {
     private var cursorVisible: Bool?
     private var size: TerminalSize
     private var terminationRequests = 0
-    private var inputOpen = true
 
     private struct ColorKey: Hashable {
         let foreground: TerminalColor
@@ -117,7 +116,9 @@ final class CursesSession {
         set_escdelay(options.escapeDelayMilliseconds)
 
         let terminalColors = has_colors() ? Int(tc_terminfo_colors()) : 0
-        if CursesDriverColors.wanted(terminalColors, options.environment) {
+        if TerminalCapabilities.colorsWanted(
+            terminalColors: terminalColors, environment: options.environment)
+        {
             start_color()
             colorsEnabled = true
             supportsDefaultColors = use_default_colors() == OK
@@ -191,7 +192,6 @@ final class CursesSession {
             } else if inputEvents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 {
                 // The terminal went away: stop listening to it and ask the app to end.
                 descriptors[0].fd = -1
-                inputOpen = false
                 continuation.yield(.terminate(.hangUp))
             }
         }
@@ -372,12 +372,5 @@ final class CursesSession {
         init_pair(Int16(next), Int16(fg.rawValue), Int16(bg.rawValue))
         colorPairs[key] = Int16(next)
         return Int16(next)
-    }
-}
-
-/// The colour decision, apart from curses so it can be tested.
-enum CursesDriverColors {
-    static func wanted(_ terminalColors: Int, _ environment: [String: String]) -> Bool {
-        TerminalCapabilities.colorsWanted(terminalColors: terminalColors, environment: environment)
     }
 }

@@ -20,7 +20,9 @@ public struct HelpOverlay: Sendable {
         self.keyMaps = keyMaps
     }
 
-    public mutating func handle(_ key: Key, keyMap: KeyMap = .listNavigation) -> HelpOverlayOutcome {
+    public mutating func handle(_ key: Key, keyMap: KeyMap = .listNavigation)
+        -> HelpOverlayOutcome
+    {
         switch key {
         case .escape, .char("q"), .char("?"), .function(1), .enter:
             return .closed
@@ -93,9 +95,9 @@ public struct HelpOverlay: Sendable {
                     continue
                 }
                 let x = canvas.write(line.keys, x: inner.x, y: y, style: theme.helpKey)
-                canvas.write(
-                    line.help.truncated(toWidth: inner.maxX - x - 2, ellipsis: theme.glyphs.ellipsis),
-                    x: x + 2, y: y, style: theme.dialog)
+                let help = line.help.truncated(
+                    toWidth: inner.maxX - x - 2, ellipsis: theme.glyphs.ellipsis)
+                canvas.write(help, x: x + 2, y: y, style: theme.dialog)
             }
             if lines.count > inner.height {
                 let more = TerminalText(" \(first + 1)-\(min(lines.count, first + inner.height))"

@@ -4,7 +4,8 @@ public struct TableColumn: Hashable, Sendable {
     public enum Width: Hashable, Sendable {
         /// Always this many columns (unless the table is too narrow for it).
         case fixed(Int)
-        /// At least `minimum` (and at least 1); shares the spare width with other flexible columns by weight.
+        /// At least `minimum` (and at least 1); shares the spare width with other flexible
+        /// columns by weight.
         case flexible(minimum: Int, weight: Int)
     }
 
