@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+import WebexAPI
+@testable import WebexSandbox
+
+@Suite("Sandbox: user-level tracking codes")
+struct SandboxUserTests {
+    let email = "wang.fang@acme.example.com"
+
+    @Test func userGetTakesTheEmailAsAHeader() async throws {
+        let live = try LiveSandbox()
+        defer { live.stop() }
+        let (status, body) = try await live.raw("GET", "/admin/meeting/userconfig/trackingCodes", headers: ["email": email])
+        #expect(status == 200)
+        #expect(body?["email"]?.stringValue == email)
+        // As a query parameter it is not read: Webex wants the header.
+        let (queryStatus, _) = try await live.raw("GET", "/admin/meeting/userconfig/trackingCodes?email=\(email)")
+        #expect(queryStatus == 400)
+    }
+
+    @Test func personIdWinsOverEmail() async throws {
+        let live = try LiveSandbox()
+        defer { live.stop() }
+        let (client, sandbox) = (live.client, live.sandbox)
+        let other = sandbox.dataset.users[5]
+        let (_, body) = try await live.raw("GET", "/admin/meeting/userconfig/trackingCodes?personId=\(other.personId)", headers: ["email": email])
+        #expect(body?["personId"]?.stringValue == other.personId)
+        let byId = try await client.userTrackingCodes(for: .personId(other.personId))
+        #expect(byId.email == other.email)
+    }
+
+    @Test func neitherPersonIdNorEmailIs400AndUnknownUserIs404() async throws {
+        let live = try LiveSandbox()
+        defer { live.stop() }
+        let (status, body) = try await live.raw("GET", "/admin/meeting/userconfig/trackingCodes")
+        #expect(status == 400)
+        #expect(body?["errors"]?.arrayValue?.first?["description"]?.stringValue == "'personId' or 'email' is required")
+        let (unknown, unknownBody) = try await live.raw("GET", "/admin/meeting/userconfig/trackingCodes", headers: ["email": "nobody@x.com"])
+        #expect(unknown == 404)
+        #expect(unknownBody?["errors"]?.arrayValue?.first?["description"]?.stringValue == "User 'nobody@x.com' is not found.")
+    }
+
+    @Test func updateMergesNamedValuesAndKeepsTheOthers() async throws {
+        let live = try LiveSandbox()
+        defer { live.stop() }
+        let (client, sandbox) = (live.client, live.sandbox)
+        let before = sandbox.userValues(siteUrl: demoSite, email: email)
+        let result = try await client.updateUserTrackingCodes(.init(
+            siteUrl: demoSite, user: .email(email), trackingCodes: [.init(name: "Department", value: "Sales")]))
+        #expect(result.value(named: "Department") == "Sales")
+        var expected = before
+        expected["Department"] = "Sales"
+        #expect(sandbox.userValues(siteUrl: demoSite, email: email) == expected)
+    }
+
+    @Test func selectValuesMustBeOptionsAndUnknownNamesAreRefused() async throws {
+        let live = try LiveSandbox()
+        defer { live.stop() }
+        let (client, sandbox) = (live.client, live.sandbox)
+        let before = sandbox.userValues(siteUrl: demoSite, email: email)
+        do {
+            _ = try await client.updateUserTrackingCodes(.init(siteUrl: demoSite, user: .email(email),
+                                                                trackingCodes: [.init(name: "Department", value: "Astrology")]))
+            Issue.record("accepted a value that is not an option")
+        } catch {
+            #expect(error.status == 400)
+        }
+        do {
+            _ = try await client.updateUserTrackingCodes(.init(siteUrl: demoSite, user: .email(email),
+                                                                trackingCodes: [.init(name: "1", value: "x")]))
+            Issue.record("accepted an unknown code name")
+        } catch {
+            #expect(error.firstDescription == "Tracking code of '1' is not found.")
+        }
+        #expect(sandbox.userValues(siteUrl: demoSite, email: email) == before)
+    }
+
+    @Test func anExtraIdInItemsIsTolerated() async throws {
+        let live = try LiveSandbox()
+        defer { live.stop() }
+        let body = #"{"siteUrl":"acme.webex.com","email":"wang.fang@acme.example.com","trackingCodes":[{"id":"3","name":"Cost Center","value":"CC-1"}]}"#
+        let (status, json) = try await live.raw("PUT", "/admin/meeting/userconfig/trackingCodes", body: body)
+        #expect(status == 200)
+        #expect(json?["trackingCodes"]?.arrayValue?.contains { $0["name"]?.stringValue == "Cost Center" && $0["value"]?.stringValue == "CC-1" } == true)
+    }
+}
