@@ -1,7 +1,7 @@
 /// How many terminal columns text takes: East Asian wide characters and emoji take two,
 /// combining marks and other zero-width characters none.
 ///
-/// Measured per grapheme cluster, which is what a terminal draws as one glyph. Control
+/// Measured per grapheme cluster, which a terminal mostly draws as one glyph. Control
 /// characters are not expected here: `TerminalText.escapingControls` removes them first.
 enum DisplayWidth {
     static func of(_ text: String) -> Int {
@@ -17,10 +17,9 @@ enum DisplayWidth {
         if let first = scalars.first, first.properties.isEmoji, scalars.contains("\u{FE0F}") {
             return 2
         }
-        if scalars.allSatisfy(isZeroWidth) {
-            return 0
-        }
-        return 1
+        // Otherwise each spacing scalar takes a column: a halfwidth kana and its voiced mark
+        // form one grapheme but are drawn as two glyphs.
+        return scalars.filter { !isZeroWidth($0) }.count
     }
 
     /// `text` cut to at most `width` columns, ending in `…` when something was cut.

@@ -25,6 +25,9 @@ public struct CommandLineParser: Sendable {
             index += 1
 
             if command.takesRawArguments {
+                if word == "--help" || word == "-h" {
+                    return .help(path: path)
+                }
                 return .run(ParsedCommand(
                     path: path, command: command, flags: flags, values: values,
                     positionalValues: [:], rawArguments: Array(arguments[(index - 1)...])))

@@ -1,0 +1,102 @@
+import Foundation
+import TrackcodesCLI
+import WebexAPI
+import WebexSandbox
+
+/// A sandbox with the demo organisation, and the CLI wired to it in-process.
+///
+/// Both `--demo` and the "real" path (token from `WEBEX_API_KEY`) reach the same sandbox, so a
+/// test can run a command and then look at what the sandbox holds.
+struct CLIHarness {
+    /// Distinctive, so a test can prove it never reaches any output.
+    static let fakeToken = "tcTEST-3f9a1c77e0b24d5e8a6b-SECRET"
+
+    let sandbox: Sandbox
+    /// Every response the CLI received, in order.
+    let responses = ResponseLog()
+
+    init() throws {
+        sandbox = Sandbox(dataset: try DemoData.load(), acceptedTokens: [Sandbox.demoToken, Self.fakeToken])
+    }
+
+    var preferredSite: String {
+        sandbox.dataset.sites.first(where: \.isDefault)?.siteUrl ?? ""
+    }
+
+    var services: CLIServices {
+        let transport = RecordingTransport(base: SandboxTransport(sandbox), log: responses)
+        return CLIServices(
+            makeTransport: { transport }, makeDemoTransport: { transport },
+            sleeper: ImmediateSleeper(), retryPolicy: .none)
+    }
+
+    /// Runs `arguments` with `WEBEX_API_KEY` set to the fake token unless `environment` says
+    /// otherwise.
+    func run(
+        _ arguments: [String], environment: [String: String] = ["WEBEX_API_KEY": fakeToken],
+        stdin: String = ""
+    ) async -> CapturedRun {
+        await Trackcodes.runCapturingOutput(
+            arguments, environment: environment, standardInput: Data(stdin.utf8), services: services)
+    }
+
+}
+
+/// The responses a transport passed on, so a test can compare output with the exact bytes.
+final class ResponseLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var responses: [HTTPResponse] = []
+
+    func append(_ response: HTTPResponse) {
+        lock.lock()
+        defer { lock.unlock() }
+        responses.append(response)
+    }
+
+    var last: HTTPResponse? {
+        lock.lock()
+        defer { lock.unlock() }
+        return responses.last
+    }
+}
+
+/// Passes requests to `base` and logs every response.
+struct RecordingTransport: HTTPTransport {
+    let base: any HTTPTransport
+    let log: ResponseLog
+
+    func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        let response = try await base.send(request)
+        log.append(response)
+        return response
+    }
+}
+
+/// Never waits; retries in tests are off anyway.
+struct ImmediateSleeper: Sleeper {
+    func sleep(seconds: Double) async throws {}
+}
+
+/// A transport that answers every request with one fixed response, or fails with `failure`.
+struct FixedTransport: HTTPTransport {
+    var response: HTTPResponse?
+    var failure: TransportFailure?
+
+    func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        if let failure { throw failure }
+        return response ?? HTTPResponse(status: 500)
+    }
+}
+
+extension CLIServices {
+    /// Every request goes to `transport`.
+    static func fixed(_ transport: FixedTransport) -> CLIServices {
+        CLIServices(
+            makeTransport: { transport }, makeDemoTransport: { transport },
+            sleeper: ImmediateSleeper(), retryPolicy: .none)
+    }
+}
+
+extension CapturedRun {
+    var stderrLines: [Substring] { standardError.split(separator: "\n") }
+}
