@@ -190,6 +190,11 @@ import WebexSandbox
 
         let read = await harness.run(["codes", "list", "--read-only"])
         #expect(read.exitCode == .success)
+        let before = harness.sandbox.dataset
+        let dryRun = await harness.run(["codes", "delete", code.id, "--read-only", "--dry-run"])
+        #expect(dryRun.exitCode == .success)
+        #expect(dryRun.standardOutput.hasPrefix("DELETE "))
+        #expect(harness.sandbox.dataset == before)
     }
 }
 

@@ -8,8 +8,7 @@ enum CodesCreateCommand {
             The code starts as a text code with no options, host profile optional and
             All=optional; --body then sets the fields it has, and the field flags go on top.
             The site is --site, else the body's siteUrl, else your preferred site.
-
-            """ + CodeOptions.fieldDiscussion,
+            """ + "\n\n" + CodeOptions.fieldDiscussion,
         options: [CodeOptions.site.spec, CodeOptions.body.spec] + CodeOptions.fieldOptions + [CodeOptions.dryRun.spec],
         action: run)
 
@@ -34,8 +33,7 @@ enum CodesCreateCommand {
         draft.siteUrl = try await PreferredSite.resolve(knownSite, client: client)
         let endpoint = WebexEndpoint.createTrackingCode(draft)
         if parsed[CodeOptions.dryRun] {
-            invocation.printDryRun(try client.makeRequest(for: endpoint))
-            invocation.noteDryRun()
+            invocation.printDryRun([try client.makeRequest(for: endpoint)])
         } else if invocation.wantsJSON {
             invocation.printJSON(try await client.send(endpoint).body)
         } else {

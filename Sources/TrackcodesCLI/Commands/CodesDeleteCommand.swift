@@ -38,10 +38,10 @@ enum CodesDeleteCommand {
         let client = try invocation.connect().client
         let site = try await PreferredSite.resolve(parsed[CodeOptions.site], client: client)
         if parsed[CodeOptions.dryRun] {
-            for id in codeIDs {
-                invocation.printDryRun(try client.makeRequest(for: .deleteTrackingCode(id: id, siteUrl: site)))
+            let requests = try codeIDs.map { id in
+                try client.makeRequest(for: .deleteTrackingCode(id: id, siteUrl: site))
             }
-            invocation.noteDryRun()
+            invocation.printDryRun(requests)
             return .success
         }
 

@@ -8,8 +8,7 @@ enum CodesUpdateCommand {
             Webex replaces the whole code on update, so trackcodes first fetches the code, then
             applies the body's fields and the field flags on top, and sends the full result.
             The output of 'codes get ID --json' is a valid --body.
-
-            """ + CodeOptions.fieldDiscussion,
+            """ + "\n\n" + CodeOptions.fieldDiscussion,
         options: [CodeOptions.site.spec, CodeOptions.body.spec] + CodeOptions.fieldOptions + [CodeOptions.dryRun.spec],
         positionals: [CodesCommands.id],
         action: run)
@@ -41,8 +40,7 @@ enum CodesUpdateCommand {
 
         let endpoint = WebexEndpoint.updateTrackingCode(id: codeID, draft)
         if parsed[CodeOptions.dryRun] {
-            invocation.printDryRun(try client.makeRequest(for: endpoint))
-            invocation.noteDryRun()
+            invocation.printDryRun([try client.makeRequest(for: endpoint)])
         } else if invocation.wantsJSON {
             invocation.printJSON(try await client.send(endpoint).body)
         } else {

@@ -65,8 +65,7 @@ enum UserCommands {
 
         let endpoint = WebexEndpoint.updateUserTrackingCodes(update)
         if parsed[CodeOptions.dryRun] {
-            invocation.printDryRun(try client.makeRequest(for: endpoint))
-            invocation.noteDryRun()
+            invocation.printDryRun([try client.makeRequest(for: endpoint)])
         } else if invocation.wantsJSON {
             invocation.printJSON(try await client.send(endpoint).body)
         } else {

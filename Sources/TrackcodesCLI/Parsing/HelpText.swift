@@ -5,6 +5,8 @@ import Foundation
 enum HelpText {
     /// Where the help column starts; longer option names push their help to the next line.
     static let labelWidth = 30
+    /// Help lines stay within this many columns.
+    static let lineWidth = 100
 
     static func render(path: [String], in tree: CommandTree) -> String {
         guard let command = tree.command(at: path) else { return "" }
@@ -65,15 +67,36 @@ enum HelpText {
 
     private static func section(_ title: String, _ rows: [(String, String)]) -> String {
         var lines = ["\(title):"]
+        let indent = String(repeating: " ", count: labelWidth)
         for (label, help) in rows {
+            let wrapped = wrap(help, width: lineWidth - labelWidth)
             let indented = "  " + label
             if indented.count + 2 > labelWidth {
                 lines.append(indented)
-                lines.append(String(repeating: " ", count: labelWidth) + help)
+                lines += wrapped.map { indent + $0 }
             } else {
-                lines.append(indented.padding(toLength: labelWidth, withPad: " ", startingAt: 0) + help)
+                lines.append(indented.padding(toLength: labelWidth, withPad: " ", startingAt: 0) + wrapped[0])
+                lines += wrapped.dropFirst().map { indent + $0 }
             }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// `text` broken at spaces into lines of at most `width` characters (a longer word stays whole).
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ") {
+            if current.isEmpty {
+                current = String(word)
+            } else if current.count + 1 + word.count <= width {
+                current += " " + word
+            } else {
+                lines.append(current)
+                current = String(word)
+            }
+        }
+        lines.append(current)
+        return lines
     }
 }

@@ -51,21 +51,20 @@ public struct CommandInvocation: Sendable {
         printOutput(context.standardOutput.isTerminal ? TerminalText.escapingControlsInJSON(text) : text)
     }
 
-    /// Throws when `--read-only` forbids `change` (e.g. "delete tracking codes").
+    /// Throws when `--read-only` forbids `change` (e.g. "delete tracking codes"). A `--dry-run`
+    /// sends no change, so it is allowed.
     public func refuseIfReadOnly(_ change: String) throws {
-        guard isReadOnly else { return }
+        guard isReadOnly, !parsed[CodeOptions.dryRun] else { return }
         throw CLIFailure(
             "--read-only is set, so trackcodes will not \(change); drop --read-only to make changes",
             exitCode: .usage)
     }
 
-    /// `--dry-run`: show the request that would be sent, token redacted, and send nothing.
-    func printDryRun(_ request: HTTPRequest) {
-        printOutput(TerminalText.escapingControlsInJSON(request.redactedDescription) + "\n")
-    }
-
-    /// The note that goes with dry-run output, on standard error so stdout stays the requests.
-    func noteDryRun() {
+    /// `--dry-run`: show the requests that would be sent, token redacted, a blank line between
+    /// them, and a note on standard error (so stdout holds only the requests).
+    func printDryRun(_ requests: [HTTPRequest]) {
+        let text = requests.map { TerminalText.escapingControlsInJSON($0.redactedDescription) }
+        printOutput(text.joined(separator: "\n\n"))
         printError("dry run: nothing was sent")
     }
 }
