@@ -12,7 +12,8 @@ import Testing
 
     /// `trackcodes` in the build folder that holds this test bundle; `swift test` builds it.
     static func executable() throws -> URL {
-        let bundleFolder = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+        let testBinary = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        let bundleFolder = testBinary.deletingLastPathComponent()
         let candidate = bundleFolder.appendingPathComponent("trackcodes")
         guard FileManager.default.isExecutableFile(atPath: candidate.path) else {
             throw CocoaError(.fileNoSuchFile, userInfo: [
@@ -27,7 +28,8 @@ import Testing
         let process = Process()
         process.executableURL = try executable()
         process.arguments = arguments
-        process.environment = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory()].merging(environment) { $1 }
+        process.environment = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory()]
+            .merging(environment) { $1 }
         process.standardInput = FileHandle.nullDevice
         let output = Pipe(), error = Pipe()
         process.standardOutput = output

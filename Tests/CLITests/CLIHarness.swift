@@ -16,11 +16,22 @@ struct CLIHarness {
     let responses = ResponseLog()
 
     init() throws {
-        sandbox = Sandbox(dataset: try DemoData.load(), acceptedTokens: [Sandbox.demoToken, Self.fakeToken])
+        sandbox = Sandbox(
+            dataset: try DemoData.load(), acceptedTokens: [Sandbox.demoToken, Self.fakeToken])
     }
 
     var preferredSite: String {
         sandbox.dataset.sites.first(where: \.isDefault)?.siteUrl ?? ""
+    }
+
+    /// The first code on the preferred site that `matches`.
+    func code(where matches: (TrackingCode) -> Bool = { _ in true }) -> TrackingCode? {
+        sandbox.codes(siteUrl: preferredSite).first(where: matches)
+    }
+
+    /// The first demo user that `matches`.
+    func user(where matches: (SandboxUser) -> Bool = { _ in true }) -> SandboxUser? {
+        sandbox.dataset.users.first(where: matches)
     }
 
     var services: CLIServices {

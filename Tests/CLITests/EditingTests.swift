@@ -18,11 +18,13 @@ import WebexAPI
             [try ScheduleAssignment(parsing: "meetingcenter=Required")], to: Self.fiveServices)
 
         #expect(result?.map(\.type) == [.notApplicable, .required, .optional, .optional, .optional])
-        #expect(TrackingCodeRules.violations(of: TrackingCodeDraft(name: "x", siteUrl: "s", scheduleStartCodes: result)).isEmpty)
+        let draft = TrackingCodeDraft(name: "x", siteUrl: "s", scheduleStartCodes: result)
+        #expect(TrackingCodeRules.violations(of: draft).isEmpty)
     }
 
     @Test func settingAllSetsEveryListedService() throws {
-        let mixed = ScheduleAssignment.apply([ScheduleAssignment(service: .eventCenter, type: .notUsed)], to: Self.fiveServices)
+        let mixed = ScheduleAssignment.apply(
+            [ScheduleAssignment(service: .eventCenter, type: .notUsed)], to: Self.fiveServices)
         let result = ScheduleAssignment.apply([try ScheduleAssignment(parsing: "All=required")], to: mixed)
 
         #expect(result?.map(\.type) == [.required, .required, .required, .required, .required])
@@ -50,7 +52,9 @@ import WebexAPI
             inputMode: .select)
         let edited = try TrackingCodeEdits(options: ["b", "c"]).applied(to: draft)
 
-        #expect(edited.options == [TrackingCodeOption(value: "b", defaultValue: true), TrackingCodeOption(value: "c")])
+        #expect(edited.options == [
+            TrackingCodeOption(value: "b", defaultValue: true), TrackingCodeOption(value: "c"),
+        ])
     }
 
     @Test func theDefaultOptionMustBeAnOption() throws {

@@ -81,7 +81,10 @@ import WebexSandbox
                        "--default-option VALUE", "--host-profile CODE", "--schedule SERVICE=TYPE", "--dry-run"] {
             #expect(run.standardOutput.contains(option), "\(option)")
         }
-        #expect(run.standardOutput.contains("one of: text, select, editableSelect, hostProfileSelect"))
+        // Help wraps at 100 columns; read it as running text.
+        let text = run.standardOutput.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(text.contains("one of: text, select, editableSelect, hostProfileSelect"))
+        #expect(run.standardOutput.split(separator: "\n").allSatisfy { $0.count <= 100 })
     }
 
     @Test(arguments: ["sandbox", "serve", "mcp", "journal"])

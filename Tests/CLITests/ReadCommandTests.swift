@@ -42,7 +42,8 @@ import WebexSandbox
 
     @Test func codesListOfAnotherSiteShowsThatSitesCodes() async throws {
         let harness = try CLIHarness()
-        let other = try #require(harness.sandbox.dataset.sites.first(where: { !$0.isDefault && !$0.hasMappedCodes }))
+        let other = try #require(
+            harness.sandbox.dataset.sites.first(where: { !$0.isDefault && !$0.hasMappedCodes }))
         let run = await harness.run(["codes", "list", "--site", other.siteUrl])
 
         #expect(run.exitCode == .success)
@@ -54,8 +55,8 @@ import WebexSandbox
     @Test func jsonOutputIsExactlyWhatTheAPISent() async throws {
         let harness = try CLIHarness()
         let site = harness.preferredSite
-        let code = try #require(harness.sandbox.codes(siteUrl: site).first)
-        let user = try #require(harness.sandbox.dataset.users.first(where: { $0.values[site] != nil }))
+        let code = try #require(harness.code())
+        let user = try #require(harness.user(where: { $0.values[site] != nil }))
 
         let cases: [[String]] = [
             ["sites", "--json"],
@@ -75,7 +76,7 @@ import WebexSandbox
 
     @Test func codesGetShowsEveryOptionAndService() async throws {
         let harness = try CLIHarness()
-        let code = try #require(harness.sandbox.codes(siteUrl: harness.preferredSite).first(where: { $0.options.count > 3 }))
+        let code = try #require(harness.code(where: { $0.options.count > 3 }))
         let run = await harness.run(["codes", "get", code.id])
 
         #expect(run.exitCode == .success)
@@ -91,7 +92,7 @@ import WebexSandbox
     @Test func userGetShowsTheUsersValues() async throws {
         let harness = try CLIHarness()
         let site = harness.preferredSite
-        let user = try #require(harness.sandbox.dataset.users.first(where: { ($0.values[site]?.count ?? 0) > 1 }))
+        let user = try #require(harness.user(where: { ($0.values[site]?.count ?? 0) > 1 }))
         let run = await harness.run(["user", "get", "--person-id", user.personId])
 
         #expect(run.exitCode == .success)

@@ -9,9 +9,9 @@ import WebexSandbox
     @Test func theTokenAppearsInNoOutputOfAnyCommand() async throws {
         let harness = try CLIHarness()
         let site = harness.preferredSite
-        let code = try #require(harness.sandbox.codes(siteUrl: site).first)
-        let user = try #require(harness.sandbox.dataset.users.first(where: { $0.values[site] != nil }))
-        let textCode = try #require(harness.sandbox.codes(siteUrl: site).first(where: { $0.inputMode == .text }))
+        let code = try #require(harness.code())
+        let user = try #require(harness.user(where: { $0.values[site] != nil }))
+        let textCode = try #require(harness.code(where: { $0.inputMode == .text }))
 
         let invocations: [[String]] = [
             ["sites"], ["sites", "--json"],
@@ -38,7 +38,8 @@ import WebexSandbox
         let body = """
             {"message": "bad token Bearer \(CLIHarness.fakeToken)", "trackingId": "T1"}
             """
-        let services = CLIServices.fixed(FixedTransport(response: HTTPResponse(status: 400, body: Data(body.utf8))))
+        let answer = HTTPResponse(status: 400, body: Data(body.utf8))
+        let services = CLIServices.fixed(FixedTransport(response: answer))
         let run = await Trackcodes.runCapturingOutput(
             ["codes", "list"], environment: ["WEBEX_API_KEY": CLIHarness.fakeToken], services: services)
 

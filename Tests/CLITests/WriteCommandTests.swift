@@ -15,9 +15,11 @@ import WebexSandbox
         ])
 
         #expect(run.exitCode == .success, "\(run.standardError)")
-        let created = try #require(harness.sandbox.codes(siteUrl: harness.preferredSite).first(where: { $0.name == "Cost Centre 2" }))
+        let created = try #require(harness.code(where: { $0.name == "Cost Centre 2" }))
         #expect(created.inputMode == .select)
-        #expect(created.options == [TrackingCodeOption(value: "North"), TrackingCodeOption(value: "South", defaultValue: true)])
+        #expect(created.options == [
+            TrackingCodeOption(value: "North"), TrackingCodeOption(value: "South", defaultValue: true),
+        ])
         #expect(created.scheduleType(for: .meetingCenter) == .required)
         // The other services keep the create default rather than silently dropping to notUsed.
         #expect(created.scheduleType(for: .eventCenter) == .optional)
@@ -35,7 +37,7 @@ import WebexSandbox
 
         #expect(run.exitCode == .success, "\(run.standardError)")
         let printed = try JSONDecoder().decode(TrackingCode.self, from: Data(run.standardOutput.utf8))
-        let stored = try #require(harness.sandbox.codes(siteUrl: harness.preferredSite).first(where: { $0.id == printed.id }))
+        let stored = try #require(harness.code(where: { $0.id == printed.id }))
         #expect(stored == printed)
         #expect(stored.inputMode == .editableSelect)
         #expect(stored.scheduleType(for: .supportCenter) == .required)
@@ -43,12 +45,11 @@ import WebexSandbox
 
     @Test func updateWithFlagsChangesOnlyWhatWasAsked() async throws {
         let harness = try CLIHarness()
-        let site = harness.preferredSite
-        let before = try #require(harness.sandbox.codes(siteUrl: site).first(where: { $0.options.count > 1 }))
+        let before = try #require(harness.code(where: { $0.options.count > 1 }))
         let run = await harness.run(["codes", "update", before.id, "--name", "Renamed"])
 
         #expect(run.exitCode == .success, "\(run.standardError)")
-        let after = try #require(harness.sandbox.codes(siteUrl: site).first(where: { $0.id == before.id }))
+        let after = try #require(harness.code(where: { $0.id == before.id }))
         #expect(after.name == "Renamed")
         #expect(after.options == before.options)
         #expect(after.inputMode == before.inputMode)
@@ -57,7 +58,7 @@ import WebexSandbox
 
     @Test func updateFromTheOutputOfGetJSONRoundTrips() async throws {
         let harness = try CLIHarness()
-        let code = try #require(harness.sandbox.codes(siteUrl: harness.preferredSite).first)
+        let code = try #require(harness.code())
         let got = await harness.run(["codes", "get", code.id, "--json"])
         let edited = got.standardOutput.replacingOccurrences(of: "\"\(code.name)\"", with: "\"Edited name\"")
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("trackcodes-body-\(UUID()).json")
@@ -67,7 +68,7 @@ import WebexSandbox
         let run = await harness.run(["codes", "update", code.id, "--body", file.path])
 
         #expect(run.exitCode == .success, "\(run.standardError)")
-        let after = try #require(harness.sandbox.codes(siteUrl: harness.preferredSite).first(where: { $0.id == code.id }))
+        let after = try #require(harness.code(where: { $0.id == code.id }))
         #expect(after.name == "Edited name")
         #expect(after.options == code.options)
     }
@@ -91,7 +92,7 @@ import WebexSandbox
 
     @Test func deleteWithJSONPrintsOneResultPerId() async throws {
         let harness = try CLIHarness()
-        let code = try #require(harness.sandbox.codes(siteUrl: harness.preferredSite).first)
+        let code = try #require(harness.code())
         let run = await harness.run(["codes", "delete", code.id, "999999", "--json"])
 
         let results = try #require(
@@ -104,9 +105,9 @@ import WebexSandbox
     @Test func userSetSendsTheMergedListAndKeepsOtherValues() async throws {
         let harness = try CLIHarness()
         let site = harness.preferredSite
-        let user = try #require(harness.sandbox.dataset.users.first(where: { ($0.values[site]?.count ?? 0) > 1 }))
+        let user = try #require(harness.user(where: { ($0.values[site]?.count ?? 0) > 1 }))
         let before = harness.sandbox.userValues(siteUrl: site, email: user.email)
-        let textCode = try #require(harness.sandbox.codes(siteUrl: site).first(where: { $0.inputMode == .text }))
+        let textCode = try #require(harness.code(where: { $0.inputMode == .text }))
 
         let run = await harness.run(["user", "set", "--email", user.email, "\(textCode.name)=A=B"])
 
@@ -120,9 +121,8 @@ import WebexSandbox
 
     @Test func userSetRefusesAValueThatIsNotAnOptionWithoutSending() async throws {
         let harness = try CLIHarness()
-        let site = harness.preferredSite
-        let user = try #require(harness.sandbox.dataset.users.first)
-        let select = try #require(harness.sandbox.codes(siteUrl: site).first(where: { $0.inputMode == .select }))
+        let user = try #require(harness.user())
+        let select = try #require(harness.code(where: { $0.inputMode == .select }))
         let before = harness.sandbox.dataset
         let run = await harness.run(["user", "set", "--email", user.email, "\(select.name)=No such option"])
 
@@ -151,11 +151,10 @@ import WebexSandbox
 
     @Test func dryRunOfEveryWriteLeavesTheSandboxUnchanged() async throws {
         let harness = try CLIHarness()
-        let site = harness.preferredSite
         let before = harness.sandbox.dataset
-        let code = try #require(harness.sandbox.codes(siteUrl: site).first)
-        let user = try #require(harness.sandbox.dataset.users.first)
-        let textCode = try #require(harness.sandbox.codes(siteUrl: site).first(where: { $0.inputMode == .text }))
+        let code = try #require(harness.code())
+        let user = try #require(harness.user())
+        let textCode = try #require(harness.code(where: { $0.inputMode == .text }))
 
         for arguments in [
             ["codes", "create", "--name", "X", "--dry-run"],
@@ -172,8 +171,8 @@ import WebexSandbox
 
     @Test func readOnlyRefusesEveryWriteBeforeSending() async throws {
         let harness = try CLIHarness()
-        let code = try #require(harness.sandbox.codes(siteUrl: harness.preferredSite).first)
-        let user = try #require(harness.sandbox.dataset.users.first)
+        let code = try #require(harness.code())
+        let user = try #require(harness.user())
 
         for arguments in [
             ["codes", "create", "--name", "X"],

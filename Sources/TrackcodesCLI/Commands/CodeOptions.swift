@@ -10,14 +10,16 @@ enum CodeOptions {
     static let body = SingleOption(
         "body", value: "FILE",
         help: "Read the tracking code as JSON from FILE, or from standard input with '-'")
-    static let name = SingleOption("name", value: "NAME", help: "The code's name (at most 120 characters)")
+    static let name = SingleOption(
+        "name", value: "NAME", help: "The code's name (at most 120 characters)")
     static let inputMode = SingleOption(
         "input-mode", value: "MODE", help: "How hosts give a value",
         choices: InputMode.documentedCases.map(\.rawValue))
     static let option = RepeatedOption(
         "option", value: "VALUE", help: "An option of a select code; replaces the whole option list")
     static let defaultOption = SingleOption(
-        "default-option", value: "VALUE", help: "Which option is the default; must be one of the options")
+        "default-option", value: "VALUE",
+        help: "Which option is the default; must be one of the options")
     static let hostProfile = SingleOption(
         "host-profile", value: "CODE", help: "How the code is used on the host profile page",
         choices: HostProfileCode.documentedCases.map(\.rawValue))
@@ -29,6 +31,9 @@ enum CodeOptions {
     static let fieldOptions: [OptionSpec] = [
         name.spec, inputMode.spec, option.spec, defaultOption.spec, hostProfile.spec, schedule.spec,
     ]
+
+    /// Everything create and update take, in help order.
+    static let writeOptions = [site.spec, body.spec] + fieldOptions + [dryRun.spec]
 
     static let fieldDiscussion = """
         Field flags change one part each. --schedule SERVICE=TYPE takes a service (All,

@@ -4,7 +4,9 @@ enum CodesCommands {
 
     static let group = CommandSpec(
         name: "codes", summary: "List, show, create, update and delete a site's tracking codes",
-        subcommands: [list, get, CodesCreateCommand.spec, CodesUpdateCommand.spec, CodesDeleteCommand.spec])
+        subcommands: [
+            list, get, CodesCreateCommand.spec, CodesUpdateCommand.spec, CodesDeleteCommand.spec,
+        ])
 
     static let list = CommandSpec(
         name: "list", summary: "List a site's tracking codes as a table",
@@ -19,7 +21,8 @@ enum CodesCommands {
             }
             let codes = try await client.listTrackingCodes(siteUrl: site)
             if codes.isEmpty {
-                invocation.printOutput(TerminalText.escapingControls("No tracking codes on \(site ?? "your preferred site")."))
+                let place = site ?? "your preferred site"
+                invocation.printOutput(TerminalText.escapingControls("No tracking codes on \(place)."))
             } else {
                 invocation.printOutput(TrackingCodeText.table(codes).render(style: invocation.style))
             }
@@ -36,7 +39,8 @@ enum CodesCommands {
             // The parser guarantees the one required ID.
             let codeID = invocation.parsed.value(of: id) ?? ""
             if invocation.wantsJSON {
-                invocation.printJSON(try await client.send(.getTrackingCode(id: codeID, siteUrl: site)).body)
+                let response = try await client.send(.getTrackingCode(id: codeID, siteUrl: site))
+                invocation.printJSON(response.body)
                 return .success
             }
             let code = try await client.trackingCode(id: codeID, siteUrl: site)

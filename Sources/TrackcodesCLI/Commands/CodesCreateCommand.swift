@@ -9,7 +9,7 @@ enum CodesCreateCommand {
             All=optional; --body then sets the fields it has, and the field flags go on top.
             The site is --site, else the body's siteUrl, else your preferred site.
             """ + "\n\n" + CodeOptions.fieldDiscussion,
-        options: [CodeOptions.site.spec, CodeOptions.body.spec] + CodeOptions.fieldOptions + [CodeOptions.dryRun.spec],
+        options: CodeOptions.writeOptions,
         action: run)
 
     static func run(_ invocation: CommandInvocation) async throws -> ExitCode {
@@ -20,7 +20,9 @@ enum CodesCreateCommand {
             try TrackingCodeBody.read($0, standardInput: invocation.context.standardInput)
         }
         guard body != nil || !edits.isEmpty else {
-            throw UsageError("describe the code with --body FILE or field flags such as --name", helpPath: parsed.path)
+            throw UsageError(
+                "describe the code with --body FILE or field flags such as --name",
+                helpPath: parsed.path)
         }
         let knownSite = try CodeSite.known(option: parsed[CodeOptions.site], body: body)
 
@@ -51,7 +53,8 @@ enum CodeSite {
     static func known(option: String?, body: TrackingCodeBody?) throws -> String? {
         if let option, let bodySite = body?.siteUrl, bodySite != option {
             throw CLIFailure.invalidInput(
-                "--site \(option) and the body's siteUrl '\(bodySite)' disagree; give one or make them match")
+                "--site \(option) and the body's siteUrl '\(bodySite)' disagree; "
+                    + "give one or make them match")
         }
         return option ?? body?.siteUrl
     }

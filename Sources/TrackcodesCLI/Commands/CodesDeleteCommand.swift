@@ -52,7 +52,8 @@ enum CodesDeleteCommand {
                 try await client.deleteTrackingCode(id: id, siteUrl: site)
                 outcomes.append(Outcome(id: id, siteUrl: site, deleted: true))
                 if !invocation.wantsJSON {
-                    invocation.printOutput(TerminalText.escapingControls("Deleted tracking code \(id) from \(site)."))
+                    invocation.printOutput(
+                        TerminalText.escapingControls("Deleted tracking code \(id) from \(site)."))
                 }
             } catch {
                 let message = error.errorDescription ?? "\(error)"

@@ -9,7 +9,7 @@ enum CodesUpdateCommand {
             applies the body's fields and the field flags on top, and sends the full result.
             The output of 'codes get ID --json' is a valid --body.
             """ + "\n\n" + CodeOptions.fieldDiscussion,
-        options: [CodeOptions.site.spec, CodeOptions.body.spec] + CodeOptions.fieldOptions + [CodeOptions.dryRun.spec],
+        options: CodeOptions.writeOptions,
         positionals: [CodesCommands.id],
         action: run)
 
@@ -23,7 +23,9 @@ enum CodesUpdateCommand {
             try TrackingCodeBody.read($0, standardInput: invocation.context.standardInput)
         }
         guard body != nil || !edits.isEmpty else {
-            throw UsageError("nothing to change: give --body FILE or field flags such as --name", helpPath: parsed.path)
+            throw UsageError(
+                "nothing to change: give --body FILE or field flags such as --name",
+                helpPath: parsed.path)
         }
         let knownSite = try CodeSite.known(option: parsed[CodeOptions.site], body: body)
 

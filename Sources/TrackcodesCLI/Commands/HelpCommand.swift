@@ -1,6 +1,7 @@
 /// `trackcodes help [COMMAND...]`: the same text as `COMMAND --help`.
 enum HelpCommand {
-    static let command = PositionalSpec("COMMAND", count: .zeroOrMore, help: "The command to explain, e.g. codes list")
+    static let command = PositionalSpec(
+        "COMMAND", count: .zeroOrMore, help: "The command to explain, e.g. codes list")
 
     static let spec = CommandSpec(
         name: "help", summary: "Show help for trackcodes or one of its commands",

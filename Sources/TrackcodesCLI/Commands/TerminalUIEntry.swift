@@ -15,7 +15,8 @@ enum TerminalUIEntry {
     static func run(_ invocation: CommandInvocation) async throws -> ExitCode {
         let connection = try invocation.connect()
         let launch = TerminalUILaunch(
-            connection: connection, isReadOnly: invocation.isReadOnly, usesColor: invocation.allowsColor,
+            connection: connection, isReadOnly: invocation.isReadOnly,
+            usesColor: invocation.allowsColor,
             context: invocation.context)
         return await invocation.context.services.launchTerminalUI(launch)
     }

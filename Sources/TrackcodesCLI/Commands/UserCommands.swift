@@ -19,7 +19,8 @@ enum UserCommands {
             let client = try invocation.connect().client
             let site = invocation.parsed[CodeOptions.site]
             if invocation.wantsJSON {
-                invocation.printJSON(try await client.send(.getUserTrackingCodes(user, siteUrl: site)).body)
+                let response = try await client.send(.getUserTrackingCodes(user, siteUrl: site))
+                invocation.printJSON(response.body)
                 return .success
             }
             let values = try await client.userTrackingCodes(for: user, siteUrl: site)
@@ -88,7 +89,9 @@ enum UserCommands {
     }
 
     /// Refuses a name the site has no code for, or a value Webex would refuse for that code.
-    static func check(_ assignment: UserValueAssignment, against codes: [TrackingCode], site: String) throws {
+    static func check(
+        _ assignment: UserValueAssignment, against codes: [TrackingCode], site: String
+    ) throws {
         guard let code = codes.first(where: { $0.name == assignment.name }) else {
             let hint = codes.first(where: { $0.name.lowercased() == assignment.name.lowercased() })
                 .map { " (did you mean '\($0.name)'?)" } ?? ""

@@ -14,16 +14,20 @@ struct ScheduleAssignment: Sendable, Hashable {
         guard parts.count == 2 else {
             throw UsageError("'--schedule \(text)' should be SERVICE=TYPE, e.g. MeetingCenter=required")
         }
-        guard let service = MeetingService.documentedCases.first(where: { $0.rawValue.lowercased() == parts[0].lowercased() })
-        else {
-            throw UsageError("'--schedule \(text)': unknown service '\(parts[0])'; expected one of \(services)")
+        guard let service = Self.documented(MeetingService.self, named: parts[0]) else {
+            throw UsageError(
+                "'--schedule \(text)': unknown service '\(parts[0])'; expected one of \(services)")
         }
-        guard let type = ScheduleStartType.documentedCases.first(where: { $0.rawValue.lowercased() == parts[1].lowercased() })
-        else {
-            throw UsageError("'--schedule \(text)': unknown type '\(parts[1])'; expected one of \(types)")
+        guard let type = Self.documented(ScheduleStartType.self, named: parts[1]) else {
+            throw UsageError(
+                "'--schedule \(text)': unknown type '\(parts[1])'; expected one of \(types)")
         }
         self.service = service
         self.type = type
+    }
+
+    private static func documented<E: TolerantEnum>(_ type: E.Type, named name: String) -> E? {
+        E.documentedCases.first(where: { $0.rawValue.lowercased() == name.lowercased() })
     }
 
     init(service: MeetingService, type: ScheduleStartType) {
@@ -37,7 +41,9 @@ struct ScheduleAssignment: Sendable, Hashable {
     ///   since Webex requires listed services to match it.
     /// - A service set to a type that differs from a concrete `All` left unassigned turns `All`
     ///   into notApplicable; the services it covered keep its type, written out.
-    static func apply(_ assignments: [ScheduleAssignment], to current: [ScheduleStartCode]?) -> [ScheduleStartCode]? {
+    static func apply(
+        _ assignments: [ScheduleAssignment], to current: [ScheduleStartCode]?
+    ) -> [ScheduleStartCode]? {
         guard !assignments.isEmpty else { return current }
         var types: [MeetingService: ScheduleStartType] = [:]
         var order: [MeetingService] = []
@@ -50,12 +56,14 @@ struct ScheduleAssignment: Sendable, Hashable {
             types[service] = type
         }
 
-        let assigned = Dictionary(assignments.map { ($0.service, $0.type) }, uniquingKeysWith: { _, last in last })
+        let assigned = Dictionary(
+            assignments.map { ($0.service, $0.type) }, uniquingKeysWith: { _, last in last })
         let explicitAll = assigned[.all]
         let currentAll = types[.all]
 
         if let explicitAll, explicitAll != .notApplicable {
-            for service in MeetingService.centers where assigned[service] == nil && types[service] != nil {
+            for service in MeetingService.centers
+            where assigned[service] == nil && types[service] != nil {
                 types[service] = explicitAll
             }
         } else if explicitAll == nil, let currentAll, currentAll != .notApplicable,

@@ -23,7 +23,9 @@ struct TrackingCodeBody: Sendable, Equatable {
     var hostProfileCode: HostProfileCode?
     var scheduleStartCodes: Schedule = .absent
 
-    static let knownFields = ["name", "siteUrl", "options", "inputMode", "hostProfileCode", "scheduleStartCodes"]
+    static let knownFields = [
+        "name", "siteUrl", "options", "inputMode", "hostProfileCode", "scheduleStartCodes",
+    ]
 
     /// Reads the body named by the `--body` argument: a path, or `-` for standard input.
     static func read(_ argument: String, standardInput: any InputSource) throws -> TrackingCodeBody {
@@ -39,11 +41,13 @@ struct TrackingCodeBody: Sendable, Equatable {
         }
         let source = "the body file '\(argument)'"
         var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory), isDirectory.boolValue {
+        let exists = FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory)
+        if exists, isDirectory.boolValue {
             throw CLIFailure.invalidInput("cannot read \(source): it is a directory")
         }
         guard let data = FileManager.default.contents(atPath: argument) else {
-            let reason = access(argument, R_OK) == 0 ? "it cannot be read" : String(cString: strerror(errno))
+            let reason = access(argument, R_OK) == 0
+                ? "it cannot be read" : String(cString: strerror(errno))
             throw CLIFailure.invalidInput("cannot read \(source): \(reason)")
         }
         return try decode(data, source: source)
@@ -149,13 +153,15 @@ struct TrackingCodeBody: Sendable, Equatable {
 
         init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: Key.self)
-            for key in c.allKeys where key.stringValue != "id" && !TrackingCodeBody.knownFields.contains(key.stringValue) {
-                throw UnknownField(name: key.stringValue)
+            let allowed = TrackingCodeBody.knownFields + ["id"]
+            if let unknown = c.allKeys.first(where: { !allowed.contains($0.stringValue) }) {
+                throw UnknownField(name: unknown.stringValue)
             }
             var body = TrackingCodeBody()
             body.name = try c.decodeIfPresent(String.self, forKey: Key(stringValue: "name"))
             body.siteUrl = try c.decodeIfPresent(String.self, forKey: Key(stringValue: "siteUrl"))
-            body.options = try c.decodeIfPresent([TrackingCodeOption].self, forKey: Key(stringValue: "options"))
+            body.options = try c.decodeIfPresent(
+                [TrackingCodeOption].self, forKey: Key(stringValue: "options"))
             body.inputMode = try c.decodeIfPresent(InputMode.self, forKey: Key(stringValue: "inputMode"))
             body.hostProfileCode = try c.decodeIfPresent(
                 HostProfileCode.self, forKey: Key(stringValue: "hostProfileCode"))

@@ -55,7 +55,9 @@ struct TrackingCodeEdits: Sendable, Equatable {
         if let hostProfileCode { result.hostProfileCode = hostProfileCode }
         if !options.isEmpty {
             let oldDefault = draft.options.first(where: \.defaultValue)?.value
-            result.options = options.map { TrackingCodeOption(value: $0, defaultValue: $0 == oldDefault) }
+            result.options = options.map {
+                TrackingCodeOption(value: $0, defaultValue: $0 == oldDefault)
+            }
         }
         if let defaultOption {
             guard result.options.contains(where: { $0.value == defaultOption }) else {

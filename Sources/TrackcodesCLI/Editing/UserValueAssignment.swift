@@ -20,8 +20,11 @@ struct UserValueAssignment: Sendable, Hashable {
     static func merged(
         _ assignments: [UserValueAssignment], into current: [UserTrackingCodeValue]
     ) -> [UserTrackingCodeAssignment] {
-        let newValues = Dictionary(assignments.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last })
-        var result = current.map { UserTrackingCodeAssignment(name: $0.name, value: newValues[$0.name] ?? $0.value) }
+        let newValues = Dictionary(
+            assignments.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last })
+        var result = current.map {
+            UserTrackingCodeAssignment(name: $0.name, value: newValues[$0.name] ?? $0.value)
+        }
         for assignment in assignments where !result.contains(where: { $0.name == assignment.name }) {
             result.append(UserTrackingCodeAssignment(name: assignment.name, value: assignment.value))
         }

@@ -55,8 +55,13 @@ enum TrackingCodeText {
             text += "No options.\n"
         } else {
             let options = TextTable(
-                columns: [.init(header: "#", alignRight: true), .init(header: "OPTION"), .init(header: "DEFAULT")],
-                rows: code.options.enumerated().map { [String($0 + 1), $1.value, $1.defaultValue ? "yes" : ""] })
+                columns: [
+                    .init(header: "#", alignRight: true), .init(header: "OPTION"),
+                    .init(header: "DEFAULT"),
+                ],
+                rows: code.options.enumerated().map { index, option in
+                    [String(index + 1), option.value, option.defaultValue ? "yes" : ""]
+                })
             text += options.render(style: style)
         }
 
@@ -76,7 +81,9 @@ enum TrackingCodeText {
             return text + "No tracking code values.\n"
         }
         let table = TextTable(
-            columns: [.init(header: "ID", alignRight: true), .init(header: "NAME"), .init(header: "VALUE")],
+            columns: [
+                .init(header: "ID", alignRight: true), .init(header: "NAME"), .init(header: "VALUE"),
+            ],
             rows: values.trackingCodes.map { [$0.id, $0.name, $0.value] })
         text += table.render(style: style)
         return text

@@ -67,7 +67,8 @@ public struct CommandLineParser: Sendable {
                     // A following `--word` is far more likely a forgotten value than a value.
                     guard index < arguments.count, !arguments[index].hasPrefix("--") else {
                         throw UsageError(
-                            "option '\(spec.spelling)' needs a value (\(spec.valueName))", helpPath: path)
+                            "option '\(spec.spelling)' needs a value (\(spec.valueName))",
+                            helpPath: path)
                     }
                     raw = arguments[index]
                     index += 1
@@ -129,7 +130,9 @@ public struct CommandLineParser: Sendable {
         throw UsageError("unknown option '\(shown)' for \(subject)\(hint)", helpPath: path)
     }
 
-    private func unknownCommand(_ word: String, under command: CommandSpec, path: [String]) -> UsageError {
+    private func unknownCommand(
+        _ word: String, under command: CommandSpec, path: [String]
+    ) -> UsageError {
         let hint = Self.closest(to: word, among: command.subcommands.map(\.name))
             .map { " (did you mean '\($0)'?)" } ?? ""
         let parent = "'\(tree.shortName(of: path))'"

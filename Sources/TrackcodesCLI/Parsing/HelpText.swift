@@ -75,7 +75,8 @@ enum HelpText {
                 lines.append(indented)
                 lines += wrapped.map { indent + $0 }
             } else {
-                lines.append(indented.padding(toLength: labelWidth, withPad: " ", startingAt: 0) + wrapped[0])
+                let padded = indented.padding(toLength: labelWidth, withPad: " ", startingAt: 0)
+                lines.append(padded + wrapped[0])
                 lines += wrapped.dropFirst().map { indent + $0 }
             }
         }

@@ -50,7 +50,8 @@ public struct CLIServices: Sendable {
         },
         sleeper: any Sleeper = TaskSleeper(),
         retryPolicy: RetryPolicy = .standard,
-        launchTerminalUI: @escaping @Sendable (TerminalUILaunch) async -> ExitCode = CLIServices.builtInTerminalUI
+        launchTerminalUI: @escaping @Sendable (TerminalUILaunch) async -> ExitCode
+            = CLIServices.builtInTerminalUI
     ) {
         self.makeTransport = makeTransport
         self.makeDemoTransport = makeDemoTransport

@@ -21,7 +21,8 @@ public struct Connection: Sendable {
         if parsed[GlobalOptions.demo] {
             for option in [GlobalOptions.baseURL, GlobalOptions.tokenFile] where parsed[option] != nil {
                 throw UsageError(
-                    "'--demo' uses the built-in sandbox and cannot be combined with '\(option.spec.spelling)'",
+                    "'--demo' uses the built-in sandbox and cannot be combined with "
+                        + "'\(option.spec.spelling)'",
                     helpPath: parsed.path)
             }
             let transport: any HTTPTransport

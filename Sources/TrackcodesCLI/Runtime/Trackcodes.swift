@@ -32,8 +32,9 @@ public enum Trackcodes {
             let invocation = CommandInvocation(
                 parsed: parsed, context: context, tree: tree, redactors: [stdout, stderr])
             guard let action = parsed.command.action else {
-                invocation.printError(UsageError("'\(tree.shortName(of: parsed.path))' cannot run", helpPath: parsed.path)
-                    .line(in: tree))
+                let name = tree.shortName(of: parsed.path)
+                let error = UsageError("'\(name)' cannot run", helpPath: parsed.path)
+                invocation.printError(error.line(in: tree))
                 return .usage
             }
             do {
