@@ -30,6 +30,7 @@ let package = Package(
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TrackingCodesCore", "WebexSandbox"]),
         .testTarget(name: "CLITests", dependencies: ["TrackcodesCLI", "WebexSandbox"]),
         .testTarget(name: "EndToEndTests", dependencies: ["WebexSandbox", "WebexAPI"]),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
     ],
     swiftLanguageModes: [.v6]
 )
