@@ -76,6 +76,23 @@ import WebexAPI
         }
     }
 
+    @Test func headersAreBoldOnlyOnATerminalThatAllowsIt() async throws {
+        let harness = try CLIHarness()
+        func output(_ arguments: [String], environment: [String: String] = [:], terminal: Bool) async -> String {
+            let stdout = CapturedOutput(isTerminal: terminal)
+            let context = CLIContext(
+                environment: environment, standardInput: DataInput(Data()), standardOutput: stdout,
+                standardError: CapturedOutput(), services: harness.services)
+            _ = await Trackcodes.run(arguments, context: context)
+            return stdout.text
+        }
+
+        #expect(await output(["sites", "--demo"], terminal: true).hasPrefix("\u{1B}[1mSITE"))
+        #expect(await output(["sites", "--demo"], terminal: false).hasPrefix("SITE"))
+        #expect(await output(["sites", "--demo", "--no-color"], terminal: true).hasPrefix("SITE"))
+        #expect(await output(["sites", "--demo"], environment: ["NO_COLOR": "1"], terminal: true).hasPrefix("SITE"))
+    }
+
     @Test func scheduleSummaryNamesWhatDiffers() {
         func codes(_ pairs: [(MeetingService, ScheduleStartType)]) -> [ScheduleStartCode] {
             pairs.map { ScheduleStartCode(service: $0.0, type: $0.1) }

@@ -50,7 +50,7 @@ struct TextTable {
     }
 }
 
-/// Whether our own output may use colour and bold. API data never carries escapes itself.
+/// Whether our own output may use bold. API data never carries escapes itself.
 struct TextStyle: Sendable {
     var usesColor: Bool
 
@@ -58,9 +58,5 @@ struct TextStyle: Sendable {
 
     func bold(_ text: String) -> String {
         usesColor ? "\u{1B}[1m\(text)\u{1B}[0m" : text
-    }
-
-    func red(_ text: String) -> String {
-        usesColor ? "\u{1B}[31m\(text)\u{1B}[0m" : text
     }
 }
