@@ -25,6 +25,9 @@ import WebexSandbox
         ["codes", "update", "1"],
         ["codes", "create", "--demo", "--base-url", "https://example.com/v1", "--name", "x"],
         ["help", "nothing"],
+        ["--=x"], ["-"], ["="], ["codes", "delete", "--", ""], ["user", "set", "--email", "", "a=b"],
+        ["codes", "create", "--name", "x", "--schedule", "=", "--schedule", "All="],
+        [String(repeating: "é", count: 5000)], ["codes", "list", "--\u{1B}[2J"],
     ])
     func usageErrorsExitTwoWithOneLine(arguments: [String]) async throws {
         let harness = try CLIHarness()
@@ -34,6 +37,7 @@ import WebexSandbox
         #expect(run.standardOutput.isEmpty)
         #expect(run.stderrLines.count == 1)
         #expect(run.standardError.hasPrefix("trackcodes: "))
+        #expect(!run.standardError.contains("\u{1B}"))
         #expect(harness.sandbox.handledRequestCount == 0)
     }
 

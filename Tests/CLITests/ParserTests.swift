@@ -91,6 +91,9 @@ import Testing
                 + "see 'trackcodes codes create --help'"),
             (["user"], "'user' needs a command: get, set; see 'trackcodes user --help'"),
             (["codes", "list", "-x"], "unknown option '-x' for 'codes list'; see 'trackcodes codes list --help'"),
+            (["codes", "list", "--site="],
+             "option '--site' needs a non-empty value; see 'trackcodes codes list --help'"),
+            (["codes", "get", ""], "ID cannot be empty for 'codes get'; see 'trackcodes codes get --help'"),
         ]
         for (arguments, expected) in cases {
             #expect(usageMessage(arguments) == expected, "\(arguments)")

@@ -3,7 +3,8 @@
 /// Grammar: command words first, then options and positionals in any order. Options are long
 /// (`--site S` or `--site=S`); `-h` is the only short one. `--` ends the options, and a lone `-`
 /// is a positional (it means standard input where a file is expected). Global options are taken
-/// at any depth. Every mistake becomes a `UsageError` that names the command and its help.
+/// at any depth. Empty values and arguments are refused. Every mistake becomes a `UsageError`
+/// that names the command and its help.
 public struct CommandLineParser: Sendable {
     public let tree: CommandTree
 
@@ -72,6 +73,10 @@ public struct CommandLineParser: Sendable {
                     }
                     raw = arguments[index]
                     index += 1
+                }
+                // No option means anything when empty; `--site=` is a slip, not a site.
+                guard !raw.isEmpty else {
+                    throw UsageError("option '\(spec.spelling)' needs a non-empty value", helpPath: path)
                 }
                 guard let value = spec.canonicalValue(raw) else {
                     throw UsageError(
@@ -155,6 +160,9 @@ public struct CommandLineParser: Sendable {
                 throw UsageError("missing \(spec.name) for \(name)", helpPath: path)
             }
             let take = min(available, spec.count.maximum ?? available)
+            if remaining.prefix(take).contains("") {
+                throw UsageError("\(spec.name) cannot be empty for \(name)", helpPath: path)
+            }
             assigned[spec.name] = Array(remaining.prefix(take))
             remaining = remaining.dropFirst(take)
         }
