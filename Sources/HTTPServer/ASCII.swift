@@ -48,10 +48,18 @@ enum ASCII {
     }
 
     static func caseInsensitiveEquals(_ lhs: String, _ rhs: String) -> Bool {
-        let left = lhs.utf8
-        let right = rhs.utf8
-        guard left.count == right.count else { return false }
-        return zip(left, right).allSatisfy { lowercased($0) == lowercased($1) }
+        guard lhs.utf8.count == rhs.utf8.count else { return false }
+        var left = lhs
+        var right = rhs
+        return left.withUTF8 { leftBytes in
+            right.withUTF8 { rightBytes in
+                for index in 0..<leftBytes.count
+                where lowercased(leftBytes[index]) != lowercased(rightBytes[index]) {
+                    return false
+                }
+                return true
+            }
+        }
     }
 
     /// Whether a comma-separated field value such as `Connection` lists this token.

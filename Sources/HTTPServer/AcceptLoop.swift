@@ -11,6 +11,7 @@ import Glibc
 /// or `lingerTimeout` passes. Closing with their request unread would send a reset that can
 /// destroy the 503 before the client reads it.
 final class AcceptLoop: @unchecked Sendable {
+    // @unchecked: after init, only the accept thread touches the mutable state.
     private let listener: Int32
     private let limits: HTTPServerLimits
     /// `stop()` writes a byte here to wake `poll`.
@@ -57,7 +58,9 @@ final class AcceptLoop: @unchecked Sendable {
 
             var nextDeadline = refused.map(\.deadline).min() ?? .infinity
             if !listening { nextDeadline = min(nextDeadline, backoffUntil) }
-            let timeout = nextDeadline.isFinite ? max(1, MonotonicClock.pollTimeout(until: nextDeadline)) : -1
+            let timeout = nextDeadline.isFinite
+                ? max(1, MonotonicClock.pollTimeout(until: nextDeadline))
+                : -1
 
             let ready = poll(&descriptors, nfds_t(descriptors.count), timeout)
             if ready < 0 && errno != EINTR {
@@ -112,7 +115,8 @@ final class AcceptLoop: @unchecked Sendable {
         // Responses go out in one write; without this, a pipelined follow-up could wait for
         // the client's delayed ACK.
         var noDelay: Int32 = 1
-        _ = setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &noDelay, socklen_t(MemoryLayout<Int32>.size))
+        let size = socklen_t(MemoryLayout<Int32>.size)
+        _ = setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &noDelay, size)
         let flags = fcntl(fd, F_GETFL)
         return flags >= 0 && fcntl(fd, F_SETFL, flags | O_NONBLOCK) == 0
     }
@@ -120,7 +124,8 @@ final class AcceptLoop: @unchecked Sendable {
     private func refuse(_ fd: Int32) {
         let rejection = RequestRejection(
             status: 503,
-            message: "The server is serving its maximum of \(limits.maxConnections) connections; try again shortly."
+            message: "The server is serving its maximum of \(limits.maxConnections) connections; "
+                + "try again shortly."
         )
         var date = HTTPDate()
         let response = ResponseSerializer.serializeRejection(rejection, date: date.now())

@@ -41,7 +41,7 @@ final class Connection: @unchecked Sendable {
         while runtime.enterInterruptiblePhase(id) {
             let outcome = readRequest(isFirst: isFirstRequest, acceptedAt: acceptedAt)
             isFirstRequest = false
-            runtime.enterBusyPhase(id)
+            guard runtime.enterBusyPhase(id) else { return }
 
             switch outcome {
             case .closed:
@@ -108,7 +108,7 @@ final class Connection: @unchecked Sendable {
         case .failure(.rejected(let rejection)): return .rejected(rejection)
         }
 
-        let parsed = RequestHead.parse(UnsafeBufferPointer(rebasing: buffer.bytes[..<headLength]))
+        let parsed = RequestHead.parse(buffer.bytes.bytes(upTo: headLength))
         buffer.consume(headLength)
         let head: RequestHead
         switch parsed {
@@ -156,33 +156,33 @@ final class Connection: @unchecked Sendable {
 
     /// Receives until the buffer holds a whole header block and returns the block's length.
     ///
-    /// Lines are found with `memchr`, and each byte is looked at once however the block is
-    /// split across reads. The request line is checked as soon as it is complete, so that
-    /// garbage is refused at once rather than when the size limit or the timeout is reached.
+    /// Lines are found with `memchr`, and each byte is scanned once however the block is split
+    /// across reads. While the block is incomplete, what has arrived is checked: garbage is
+    /// refused at once, not when the size limit or the timeout is reached.
     private func readHeaderBlock(deadline: Double) -> Result<Int, ReadFailure> {
         var scanned = 0
-        var controlsChecked = 0
+        var noiseChecked = 0
+        var requestLineEnd: Int?
         var requestLineChecked = false
 
         while true {
-            if scanned == 0 && buffer.skipLeadingEmptyLines() { controlsChecked = 0 }
-            while let lineFeed = buffer.firstIndex(of: ASCII.lineFeed, from: scanned) {
-                guard lineFeed > 0 && buffer[lineFeed - 1] == ASCII.carriageReturn else {
-                    return .failure(.rejected(.badRequest("Lines must end with CRLF, not a bare LF.")))
+            if scanned == 0 && buffer.skipLeadingEmptyLines() { noiseChecked = 0 }
+            let bytes = buffer.bytes
+            while let lineFeed = bytes.offset(of: ASCII.lineFeed, from: scanned) {
+                guard lineFeed > 0 && bytes[lineFeed - 1] == ASCII.carriageReturn else {
+                    return .failure(.rejected(.badRequest(
+                        "Lines must end with CRLF, not a bare LF."
+                    )))
                 }
                 scanned = lineFeed + 1
-                if !requestLineChecked {
-                    requestLineChecked = true
+                if requestLineEnd == nil {
                     guard scanned <= limits.maxHeaderBytes else {
                         return .failure(.rejected(requestLineTooLong()))
                     }
-                    let line = UnsafeBufferPointer(rebasing: buffer.bytes[..<(lineFeed - 1)])
-                    if case .failure(let rejection) = RequestLine.parse(line) {
-                        return .failure(.rejected(rejection))
-                    }
+                    requestLineEnd = lineFeed - 1
                 }
-                let endsBlock = lineFeed >= 3 && buffer[lineFeed - 2] == ASCII.lineFeed
-                    && buffer[lineFeed - 3] == ASCII.carriageReturn
+                let endsBlock = lineFeed >= 3 && bytes[lineFeed - 2] == ASCII.lineFeed
+                    && bytes[lineFeed - 3] == ASCII.carriageReturn
                 if endsBlock {
                     guard scanned <= limits.maxHeaderBytes else {
                         return .failure(.rejected(headerTooLarge()))
@@ -191,20 +191,29 @@ final class Connection: @unchecked Sendable {
                 }
             }
 
-            if !requestLineChecked {
+            if let requestLineEnd {
+                if !requestLineChecked {
+                    requestLineChecked = true
+                    let line = bytes.bytes(upTo: requestLineEnd)
+                    if case .failure(let rejection) = RequestLine.parse(line) {
+                        return .failure(.rejected(rejection))
+                    }
+                }
+            } else {
                 // Bytes no request line may hold: refuse binary noise without waiting for a LF.
-                let unchecked = UnsafeBufferPointer(rebasing: buffer.bytes[controlsChecked...])
-                if unchecked.contains(where: { ($0 < 0x20 && $0 != ASCII.carriageReturn) || $0 >= 0x7F }) {
+                let isNoise = { (byte: UInt8) in
+                    (byte < 0x20 && byte != ASCII.carriageReturn) || byte >= 0x7F
+                }
+                if bytes.bytes(from: noiseChecked).contains(where: isNoise) {
                     return .failure(.rejected(.badRequest(
                         "The request line holds bytes that are not printable ASCII; is this HTTP?"
                     )))
                 }
-                controlsChecked = buffer.count
+                noiseChecked = bytes.count
             }
-            if buffer.count >= limits.maxHeaderBytes {
-                return .failure(.rejected(
-                    requestLineChecked ? headerTooLarge() : requestLineTooLong()
-                ))
+            if bytes.count >= limits.maxHeaderBytes {
+                let rejection = requestLineEnd == nil ? requestLineTooLong() : headerTooLarge()
+                return .failure(.rejected(rejection))
             }
 
             switch buffer.receive(from: fd, deadline: deadline) {
@@ -216,7 +225,8 @@ final class Connection: @unchecked Sendable {
                 guard !buffer.isEmpty else { return .failure(.closedByClient) }
                 return .failure(.rejected(RequestRejection(
                     status: 408,
-                    message: "The request header did not arrive within \(limits.headerReadTimeout) seconds."
+                    message: "The request header did not arrive within "
+                        + "\(limits.headerReadTimeout) seconds."
                 )))
             }
         }

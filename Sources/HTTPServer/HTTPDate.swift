@@ -28,8 +28,10 @@ struct HTTPDate {
         gmtime_r(&seconds, &parts)
         func twoDigits(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
 
-        return "\(weekdays[Int(parts.tm_wday)]), \(twoDigits(parts.tm_mday)) "
-            + "\(months[Int(parts.tm_mon)]) \(parts.tm_year + 1900) "
-            + "\(twoDigits(parts.tm_hour)):\(twoDigits(parts.tm_min)):\(twoDigits(parts.tm_sec)) GMT"
+        let day = "\(weekdays[Int(parts.tm_wday)]), \(twoDigits(parts.tm_mday)) "
+            + "\(months[Int(parts.tm_mon)]) \(parts.tm_year + 1900)"
+        let clock = [parts.tm_hour, parts.tm_min, parts.tm_sec]
+            .map(twoDigits).joined(separator: ":")
+        return "\(day) \(clock) GMT"
     }
 }

@@ -11,7 +11,8 @@ enum ListeningSocket {
             throw .invalidHost(host)
         }
 
-        let fd = socket(address.family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        let type = Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue)
+        let fd = socket(address.family, type, 0)
         guard fd >= 0 else { throw .socketFailure(operation: "socket", errno: errno) }
         var succeeded = false
         defer { if !succeeded { close(fd) } }
@@ -50,7 +51,9 @@ enum ListeningSocket {
     ) throws(HTTPServerError) {
         var value = value
         let result = setsockopt(fd, level, option, &value, socklen_t(MemoryLayout<Int32>.size))
-        guard result == 0 else { throw .socketFailure(operation: "setsockopt \(name)", errno: errno) }
+        guard result == 0 else {
+            throw .socketFailure(operation: "setsockopt \(name)", errno: errno)
+        }
     }
 
     static func makeNonBlocking(_ fd: Int32) throws(HTTPServerError) {

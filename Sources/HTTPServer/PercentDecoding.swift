@@ -3,25 +3,27 @@ import Foundation
 /// `%XX` decoding on bytes; `+` is left alone.
 enum PercentDecoding {
     /// - Returns: nil when an escape is malformed or the result is not UTF-8.
-    static func decode<Bytes: Collection>(_ bytes: Bytes) -> String? where Bytes.Element == UInt8 {
-        guard bytes.contains(ASCII.percent) else {
-            return String(decoding: bytes, as: UTF8.self)
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard bytes.offset(of: ASCII.percent) != nil else {
+            // No escapes: the request line parser has already limited these bytes to ASCII.
+            return bytes.text
         }
         var decoded: [UInt8] = []
         decoded.reserveCapacity(bytes.count)
-        var index = bytes.startIndex
-        while index != bytes.endIndex {
+        var index = 0
+        while index < bytes.count {
             let byte = bytes[index]
-            index = bytes.index(after: index)
             guard byte == ASCII.percent else {
                 decoded.append(byte)
+                index += 1
                 continue
             }
-            guard index != bytes.endIndex, let high = hexValue(bytes[index]) else { return nil }
-            index = bytes.index(after: index)
-            guard index != bytes.endIndex, let low = hexValue(bytes[index]) else { return nil }
-            index = bytes.index(after: index)
+            guard index + 2 < bytes.count,
+                  let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2]) else {
+                return nil
+            }
             decoded.append(high << 4 | low)
+            index += 3
         }
         return String(bytes: decoded, encoding: .utf8)
     }

@@ -68,19 +68,6 @@ final class ReadBuffer {
         return skipped
     }
 
-    /// Offset of the first occurrence of `byte` at or after `offset`, found with `memchr`.
-    func firstIndex(of byte: UInt8, from offset: Int) -> Int? {
-        guard offset < count else { return nil }
-        guard let found = memchr(storage + start + offset, Int32(byte), count - offset) else {
-            return nil
-        }
-        return storage.distance(to: found.assumingMemoryBound(to: UInt8.self)) - start
-    }
-
-    subscript(offset: Int) -> UInt8 {
-        storage[start + offset]
-    }
-
     /// Moves the first `byteCount` bytes into `destination` and consumes them.
     func move(_ byteCount: Int, into destination: UnsafeMutableRawPointer) {
         destination.copyMemory(from: storage + start, byteCount: byteCount)

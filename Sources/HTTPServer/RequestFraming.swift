@@ -36,11 +36,14 @@ struct RequestFraming: Equatable {
             if ASCII.listContainsToken(codings, "chunked") {
                 return .failure(RequestRejection(
                     status: 411,
-                    message: "Chunked request bodies are not supported; send the body with a Content-Length header."
+                    message: "Chunked request bodies are not supported; "
+                        + "send the body with a Content-Length header."
                 ))
             }
             return .failure(RequestRejection(
-                status: 501, message: "Transfer-Encoding \"\(codings)\" is not supported; send a plain body with Content-Length."
+                status: 501,
+                message: "Transfer-Encoding \"\(codings)\" is not supported; "
+                    + "send a plain body with Content-Length."
             ))
         }
         if head.minorVersion >= 1 && hostCount != 1 {
@@ -82,7 +85,8 @@ struct RequestFraming: Equatable {
         guard values.allSatisfy({ $0 == first }) else {
             return .failure(.badRequest("The request has conflicting Content-Length headers."))
         }
-        guard !first.isEmpty, first.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
+        let isDigit = { (byte: UInt8) in byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+        guard !first.isEmpty, first.utf8.allSatisfy(isDigit) else {
             return .failure(.badRequest("Content-Length must be a whole number of bytes."))
         }
         // A number with more digits than the limit is over it, and might overflow Int.
@@ -90,7 +94,8 @@ struct RequestFraming: Equatable {
         guard significant.utf8.count <= String(limit).utf8.count,
               let length = Int(first), length <= limit else {
             return .failure(RequestRejection(
-                status: 413, message: "The request body is larger than the \(limit) bytes this server accepts."
+                status: 413,
+                message: "The request body is larger than the \(limit) bytes this server accepts."
             ))
         }
         return .success(length)

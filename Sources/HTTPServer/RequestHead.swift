@@ -9,7 +9,9 @@ struct RequestHead {
     var headers: [(name: String, value: String)]
 
     /// Parses a complete header block: everything up to and including the blank line.
-    static func parse(_ block: UnsafeBufferPointer<UInt8>) -> Result<RequestHead, RequestRejection> {
+    static func parse(
+        _ block: UnsafeBufferPointer<UInt8>
+    ) -> Result<RequestHead, RequestRejection> {
         var lines = CRLFLines(block)
         guard let requestLine = lines.next() else {
             return .failure(.badRequest("The request is empty."))
@@ -41,29 +43,37 @@ struct RequestHead {
         _ line: UnsafeBufferPointer<UInt8>
     ) -> Result<(name: String, value: String), RequestRejection> {
         if line[0] == ASCII.space || line[0] == ASCII.tab {
-            return .failure(.badRequest("Folded header lines (starting with whitespace) are not accepted."))
+            return .failure(.badRequest(
+                "Folded header lines (starting with whitespace) are not accepted."
+            ))
         }
-        guard let colon = line.firstIndex(of: ASCII.colon) else {
+        guard let colon = line.offset(of: ASCII.colon) else {
             return .failure(.badRequest("A header line has no colon."))
         }
-        let name = UnsafeBufferPointer(rebasing: line[..<colon])
+        let name = line.bytes(upTo: colon)
         guard ASCII.isToken(name) else {
-            return .failure(.badRequest("A header name is empty or holds characters a name may not (spaces, controls)."))
+            return .failure(.badRequest(
+                "A header name is empty or holds characters a name may not (spaces, controls)."
+            ))
         }
 
+        let isBlank = { (byte: UInt8) in byte == ASCII.space || byte == ASCII.tab }
         var valueStart = colon + 1
         var valueEnd = line.count
-        while valueStart < valueEnd && (line[valueStart] == ASCII.space || line[valueStart] == ASCII.tab) {
+        while valueStart < valueEnd && isBlank(line[valueStart]) {
             valueStart += 1
         }
-        while valueEnd > valueStart && (line[valueEnd - 1] == ASCII.space || line[valueEnd - 1] == ASCII.tab) {
+        while valueEnd > valueStart && isBlank(line[valueEnd - 1]) {
             valueEnd -= 1
         }
-        let value = UnsafeBufferPointer(rebasing: line[valueStart..<valueEnd])
+        let nameText = name.text
+        let value = line.bytes(valueStart..<valueEnd)
         if value.contains(where: ASCII.isForbiddenInFieldValue) {
-            return .failure(.badRequest("The value of header \"\(String(decoding: name, as: UTF8.self))\" holds control characters."))
+            return .failure(.badRequest(
+                "The value of header \"\(nameText)\" holds control characters."
+            ))
         }
-        return .success((String(decoding: name, as: UTF8.self), String(decoding: value, as: UTF8.self)))
+        return .success((nameText, value.text))
     }
 }
 
@@ -77,20 +87,23 @@ struct RequestLine: Equatable {
         let malformed = RequestRejection.badRequest(
             "The request line is malformed; expected \"METHOD /path HTTP/1.1\"."
         )
-        guard let firstSpace = line.firstIndex(of: ASCII.space),
-              let secondSpace = line[(firstSpace + 1)...].firstIndex(of: ASCII.space) else {
+        guard let firstSpace = line.offset(of: ASCII.space),
+              let secondSpace = line.offset(of: ASCII.space, from: firstSpace + 1) else {
             return .failure(malformed)
         }
-        let method = UnsafeBufferPointer(rebasing: line[..<firstSpace])
-        let target = UnsafeBufferPointer(rebasing: line[(firstSpace + 1)..<secondSpace])
-        let version = UnsafeBufferPointer(rebasing: line[(secondSpace + 1)...])
+        let method = line.bytes(upTo: firstSpace)
+        let target = line.bytes((firstSpace + 1)..<secondSpace)
+        let version = line.bytes(from: secondSpace + 1)
         guard ASCII.isToken(method), !target.isEmpty, target.allSatisfy(ASCII.isVisible) else {
             return .failure(malformed)
         }
 
         // HTTP-version = "HTTP/" DIGIT "." DIGIT
         let isDigit = { (byte: UInt8) in byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
-        guard version.count == 8, version.starts(with: "HTTP/".utf8), isDigit(version[5]),
+        let isHTTP = version.count == 8 && version[0] == UInt8(ascii: "H")
+            && version[1] == UInt8(ascii: "T") && version[2] == UInt8(ascii: "T")
+            && version[3] == UInt8(ascii: "P") && version[4] == ASCII.slash
+        guard isHTTP, isDigit(version[5]),
               version[6] == UInt8(ascii: "."), isDigit(version[7]) else {
             return .failure(malformed)
         }
@@ -100,8 +113,8 @@ struct RequestLine: Equatable {
             ))
         }
         return .success(RequestLine(
-            method: String(decoding: method, as: UTF8.self),
-            target: String(decoding: target, as: UTF8.self),
+            method: method.text,
+            target: target.text,
             minorVersion: Int(version[7] - UInt8(ascii: "0"))
         ))
     }
@@ -119,15 +132,14 @@ private struct CRLFLines {
     }
 
     mutating func next() -> UnsafeBufferPointer<UInt8>? {
-        guard position < block.count,
-              let lineFeed = block[position...].firstIndex(of: ASCII.lineFeed) else { return nil }
+        guard let lineFeed = block.offset(of: ASCII.lineFeed, from: position) else { return nil }
         var lineEnd = lineFeed
         if lineEnd > position && block[lineEnd - 1] == ASCII.carriageReturn {
             lineEnd -= 1
         } else {
             sawBareLineFeed = true
         }
-        let line = UnsafeBufferPointer(rebasing: block[position..<lineEnd])
+        let line = block.bytes(position..<lineEnd)
         position = lineFeed + 1
         return line
     }

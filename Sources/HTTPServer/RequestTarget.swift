@@ -9,62 +9,89 @@ struct RequestTarget: Equatable {
     /// OPTIONS, asterisk-form (`*`). The request line parser has already limited the target
     /// to visible ASCII.
     static func parse(_ target: String, method: String) -> Result<RequestTarget, RequestRejection> {
-        var utf8 = Substring(target).utf8[...]
-
         if target == "*" {
             guard method == "OPTIONS" else {
                 return .failure(.badRequest("The target \"*\" is only allowed with OPTIONS."))
             }
             return .success(RequestTarget(path: "*", queryItems: []))
         }
-        if let afterScheme = Self.droppingScheme(utf8) {
-            let authorityEnd = afterScheme.firstIndex { $0 == ASCII.slash || $0 == ASCII.questionMark }
-            utf8 = afterScheme[(authorityEnd ?? afterScheme.endIndex)...]
-        } else if utf8.first != ASCII.slash {
+        var target = target
+        return target.withUTF8(parse(bytes:))
+    }
+
+    private static func parse(
+        bytes: UnsafeBufferPointer<UInt8>
+    ) -> Result<RequestTarget, RequestRejection> {
+        var pathStart = 0
+        if let authorityStart = lengthOfScheme(bytes) {
+            // Absolute-form: skip the authority; the path is what follows it, "/" if nothing.
+            pathStart = authorityStart
+            while pathStart < bytes.count
+                && bytes[pathStart] != ASCII.slash && bytes[pathStart] != ASCII.questionMark {
+                pathStart += 1
+            }
+        } else if bytes.first != ASCII.slash {
             return .failure(.badRequest("The request target must start with \"/\"."))
         }
-        if utf8.contains(UInt8(ascii: "#")) {
+        if bytes.offset(of: UInt8(ascii: "#"), from: pathStart) != nil {
             return .failure(.badRequest("The request target must not contain a fragment (\"#\")."))
         }
 
-        let queryStart = utf8.firstIndex(of: ASCII.questionMark)
-        let rawPath = utf8[..<(queryStart ?? utf8.endIndex)]
+        let queryStart = bytes.offset(of: ASCII.questionMark, from: pathStart)
+        let rawPath = bytes.bytes(pathStart..<(queryStart ?? bytes.count))
         guard let decodedPath = PercentDecoding.decode(rawPath) else {
             return .failure(.badRequest("The path holds a malformed %-escape or is not UTF-8."))
         }
         let path = decodedPath.isEmpty ? "/" : decodedPath
-
         guard let queryStart else { return .success(RequestTarget(path: path, queryItems: [])) }
-        let query = utf8[utf8.index(after: queryStart)...]
+
+        switch parseQuery(bytes.bytes(from: queryStart + 1)) {
+        case .success(let items): return .success(RequestTarget(path: path, queryItems: items))
+        case .failure(let rejection): return .failure(rejection)
+        }
+    }
+
+    /// `name=value` pairs separated by `&`; empty pairs are skipped, `name` alone has no value.
+    private static func parseQuery(
+        _ query: UnsafeBufferPointer<UInt8>
+    ) -> Result<[URLQueryItem], RequestRejection> {
         var items: [URLQueryItem] = []
-        for pair in query.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true) {
-            let equals = pair.firstIndex(of: UInt8(ascii: "="))
-            let rawName = pair[..<(equals ?? pair.endIndex)]
-            guard let name = PercentDecoding.decode(rawName) else {
-                return .failure(.badRequest("A query name holds a malformed %-escape or is not UTF-8."))
+        var pairStart = 0
+        while pairStart < query.count {
+            let pairEnd = query.offset(of: UInt8(ascii: "&"), from: pairStart) ?? query.count
+            defer { pairStart = pairEnd + 1 }
+            guard pairEnd > pairStart else { continue }
+
+            let pair = query.bytes(pairStart..<pairEnd)
+            let equals = pair.offset(of: UInt8(ascii: "="))
+            guard let name = PercentDecoding.decode(pair.bytes(upTo: equals ?? pair.count)) else {
+                return .failure(.badRequest(
+                    "A query name holds a malformed %-escape or is not UTF-8."
+                ))
             }
             var value: String?
             if let equals {
-                guard let decoded = PercentDecoding.decode(pair[pair.index(after: equals)...]) else {
+                guard let decoded = PercentDecoding.decode(pair.bytes(from: equals + 1)) else {
                     return .failure(.badRequest(
-                        "The value of query item \"\(name)\" holds a malformed %-escape or is not UTF-8."
+                        "The value of query item \"\(name)\" holds a malformed %-escape "
+                            + "or is not UTF-8."
                     ))
                 }
                 value = decoded
             }
             items.append(URLQueryItem(name: name, value: value))
         }
-        return .success(RequestTarget(path: path, queryItems: items))
+        return .success(items)
     }
 
-    /// The rest of an absolute-form target after `http://` or `https://`, or nil.
-    private static func droppingScheme(_ utf8: Substring.UTF8View.SubSequence) -> Substring.UTF8View.SubSequence? {
+    /// The length of a leading `http://` or `https://` (any case), or nil.
+    private static func lengthOfScheme(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard bytes.first != ASCII.slash else { return nil }
         for scheme in ["http://", "https://"] {
-            let prefix = scheme.utf8
-            if utf8.count >= prefix.count,
-               zip(utf8, prefix).allSatisfy({ ASCII.lowercased($0) == $1 }) {
-                return utf8.dropFirst(prefix.count)
-            }
+            let prefix = Array(scheme.utf8)
+            let matches = bytes.count >= prefix.count
+                && prefix.indices.allSatisfy { ASCII.lowercased(bytes[$0]) == prefix[$0] }
+            if matches { return prefix.count }
         }
         return nil
     }

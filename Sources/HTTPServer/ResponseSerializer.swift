@@ -8,7 +8,8 @@ enum ResponseSerializer {
     ]
 
     /// - Parameters:
-    ///   - isHeadRequest: send the fields (with the body's length) but not the body.
+    ///   - isHeadRequest: send the fields but not the body. `Content-Length` is the body's
+    ///     length, or, when the handler answered HEAD with no body, the length it declared.
     ///   - closeConnection: say `Connection: close`; the server closes after sending.
     ///   - announceKeepAlive: say `Connection: keep-alive`, which HTTP/1.0 clients need.
     static func serialize(
@@ -21,7 +22,9 @@ enum ResponseSerializer {
         // Interim (1xx) answers cannot end an exchange, and a status must be three digits.
         let isValidStatus = (200...999).contains(response.status)
         let status = isValidStatus ? response.status : 500
-        let body = isValidStatus ? response.body : Data("The handler returned an invalid status.".utf8)
+        let body = isValidStatus
+            ? response.body
+            : Data("The handler returned an invalid status.".utf8)
         // RFC 9110 §6.4.1: 204 and 304 have no content, and 204 no Content-Length either.
         let hasNoContent = status == 204 || status == 304
         let sendsBody = !isHeadRequest && !hasNoContent && !body.isEmpty
@@ -33,7 +36,10 @@ enum ResponseSerializer {
             }
         }
         if !hasNoContent {
-            head += "Content-Length: \(body.count)\r\n"
+            let declared = isHeadRequest && body.isEmpty
+                ? response.header("Content-Length").flatMap(Self.parseLength)
+                : nil
+            head += "Content-Length: \(declared ?? body.count)\r\n"
         }
         if closeConnection {
             head += "Connection: close\r\n"
@@ -61,12 +67,20 @@ enum ResponseSerializer {
 
     static let continueInterim = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
 
+    private static func parseLength(_ value: String) -> Int? {
+        let isDigit = { (byte: UInt8) in byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+        guard !value.isEmpty, value.utf8.allSatisfy(isDigit) else { return nil }
+        return Int(value)
+    }
+
     private static func isSendable(name: String, value: String) -> Bool {
         guard ASCII.isToken(name.utf8) else { return false }
         guard !serverOwnedFields.contains(where: { ASCII.caseInsensitiveEquals($0, name) }) else {
             return false
         }
-        return !value.utf8.contains { $0 == ASCII.carriageReturn || $0 == ASCII.lineFeed || $0 == 0 }
+        return !value.utf8.contains {
+            $0 == ASCII.carriageReturn || $0 == ASCII.lineFeed || $0 == 0
+        }
     }
 
     static func reasonPhrase(for status: Int) -> String {

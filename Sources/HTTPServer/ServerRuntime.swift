@@ -39,7 +39,12 @@ final class ServerRuntime: @unchecked Sendable {
     }
 
     /// Binds, listens and starts the accept thread.
-    init(host: String, port: Int, limits: HTTPServerLimits, handler: @escaping HTTPServer.Handler) throws(HTTPServerError) {
+    init(
+        host: String,
+        port: Int,
+        limits: HTTPServerLimits,
+        handler: @escaping HTTPServer.Handler
+    ) throws(HTTPServerError) {
         let listener = try ListeningSocket.open(host: host, port: port)
         self.limits = limits
         self.handler = handler
@@ -105,10 +110,14 @@ final class ServerRuntime: @unchecked Sendable {
     }
 
     /// Marks a connection as serving a request, which `stop()` lets finish for a grace period.
-    func enterBusyPhase(_ id: Int) {
+    /// - Returns: false when `stop()` came first and has already shut the socket; the request
+    ///   must then not be handled, since its answer could not be delivered.
+    func enterBusyPhase(_ id: Int) -> Bool {
         condition.lock()
+        defer { condition.unlock() }
+        guard !stopping else { return false }
         connections[id]?.isInterruptible = false
-        condition.unlock()
+        return true
     }
 
     /// Closes the connection's socket and forgets it. Called once, by the connection's thread.

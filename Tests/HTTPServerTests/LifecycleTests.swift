@@ -38,7 +38,8 @@ struct LifecycleTests {
             #expect(throws: HTTPServerError.portInUse(host: "127.0.0.1", port: port)) {
                 try second.start()
             }
-            let message = HTTPServerError.portInUse(host: "127.0.0.1", port: port).localizedDescription
+            let error = HTTPServerError.portInUse(host: "127.0.0.1", port: port)
+            let message = error.localizedDescription
             #expect(message.contains("port \(port) is in use"))
         }
     }

@@ -35,7 +35,8 @@ final class RawClient: @unchecked Sendable {
         fd = socket(isIPv6 ? AF_INET6 : AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw Failure(description: "socket failed") }
 
-        var timeout = timeval(tv_sec: Int(readTimeout), tv_usec: Int(readTimeout.truncatingRemainder(dividingBy: 1) * 1_000_000))
+        let microseconds = Int(readTimeout.truncatingRemainder(dividingBy: 1) * 1_000_000)
+        var timeout = timeval(tv_sec: Int(readTimeout), tv_usec: microseconds)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
 
         let connected: Int32
@@ -63,7 +64,7 @@ final class RawClient: @unchecked Sendable {
         guard connected == 0 else {
             let code = errno
             close(fd)
-            throw Failure(description: "connect failed: \(String(decoding: Data(bytes: strerror(code), count: strlen(strerror(code))), as: UTF8.self))")
+            throw Failure(description: "connect failed: errno \(code)")
         }
     }
 
@@ -76,8 +77,12 @@ final class RawClient: @unchecked Sendable {
     }
 
     func send(_ data: Data) throws {
-        let sent = data.withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-        guard sent == data.count else { throw Failure(description: "send failed (\(sent) of \(data.count))") }
+        let sent = data.withUnsafeBytes {
+            Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
+        }
+        guard sent == data.count else {
+            throw Failure(description: "send failed (\(sent) of \(data.count))")
+        }
     }
 
     /// Reads one response. `bodyExpected: false` is for answers to HEAD.
@@ -115,7 +120,9 @@ final class RawClient: @unchecked Sendable {
         let separator = Data("\r\n\r\n".utf8)
         while pending.range(of: separator) == nil {
             guard try receiveMore() else {
-                throw Failure(description: "connection closed before a response header (got \(pending.count) bytes)")
+                throw Failure(
+                    description: "closed before a whole response header (\(pending.count) bytes)"
+                )
             }
         }
         // Checked just above.
@@ -125,7 +132,8 @@ final class RawClient: @unchecked Sendable {
 
         let lines = head.components(separatedBy: "\r\n")
         let statusParts = lines[0].split(separator: " ", maxSplits: 2)
-        guard statusParts.count >= 2, lines[0].hasPrefix("HTTP/1.1 "), let status = Int(statusParts[1]) else {
+        guard statusParts.count >= 2, lines[0].hasPrefix("HTTP/1.1 "),
+              let status = Int(statusParts[1]) else {
             throw Failure(description: "bad status line: \(lines[0])")
         }
         let headers = lines.dropFirst().map { line -> (name: String, value: String) in
@@ -138,7 +146,9 @@ final class RawClient: @unchecked Sendable {
 
         let length = bodyExpected ? Int(response.header("Content-Length") ?? "0") ?? 0 : 0
         while pending.count < length {
-            guard try receiveMore() else { throw Failure(description: "connection closed inside a body") }
+            guard try receiveMore() else {
+                throw Failure(description: "connection closed inside a body")
+            }
         }
         response.body = pending.prefix(length)
         pending.removeFirst(length)
@@ -160,6 +170,8 @@ final class RawClient: @unchecked Sendable {
             return true
         }
         if received == 0 || errno == ECONNRESET { return false }
-        throw Failure(description: errno == EAGAIN ? "timed out waiting for the server" : "recv failed: errno \(errno)")
+        let code = errno
+        guard code != EAGAIN else { throw Failure(description: "timed out waiting for the server") }
+        throw Failure(description: "recv failed: errno \(code)")
     }
 }

@@ -36,7 +36,8 @@ struct RobustnessTests {
 
             let huge = try await answerAndClose(
                 port: port,
-                to: "POST /big HTTP/1.1\r\nHost: x\r\nContent-Length: 99999999999999999999999\r\n\r\n"
+                to: "POST /big HTTP/1.1\r\nHost: x\r\n"
+                    + "Content-Length: 99999999999999999999999\r\n\r\n"
             )
             #expect(huge.status == 413)
             #expect(calls.count == 0)
@@ -87,7 +88,8 @@ struct RobustnessTests {
         limits.maxHeaderBytes = 1024
         try await withServer(limits: limits) { port, _ in
             let response = try await answerAndClose(
-                port: port, to: "GET /\(String(repeating: "a", count: 2000)) HTTP/1.1\r\nHost: x\r\n\r\n"
+                port: port,
+                to: "GET /\(String(repeating: "a", count: 2000)) HTTP/1.1\r\nHost: x\r\n\r\n"
             )
             #expect(response.status == 414)
         }
@@ -121,7 +123,9 @@ struct RobustnessTests {
 
     @Test func unsupportedVersionGets505() async throws {
         try await withServer { port, _ in
-            let response = try await answerAndClose(port: port, to: "GET / HTTP/2.0\r\nHost: x\r\n\r\n")
+            let response = try await answerAndClose(
+                port: port, to: "GET / HTTP/2.0\r\nHost: x\r\n\r\n"
+            )
             #expect(response.status == 505)
         }
     }
@@ -130,7 +134,8 @@ struct RobustnessTests {
         try await withServer { port, _ in
             let response = try await answerAndClose(
                 port: port,
-                to: "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n"
+                to: "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    + "5\r\nhello\r\n0\r\n\r\n"
             )
             #expect(response.status == 411)
             #expect(response.bodyText.contains("Content-Length"))
@@ -255,7 +260,9 @@ struct RobustnessTests {
     @Test func clientVanishingMidResponseDoesNotHurtTheServer() async throws {
         let large = Data(repeating: 0x61, count: 8 * 1024 * 1024)
         let handler: HTTPServer.Handler = { request in
-            request.path == "/large" ? HTTPServerResponse(status: 200, body: large) : .text(200, "ok")
+            request.path == "/large"
+                ? HTTPServerResponse(status: 200, body: large)
+                : .text(200, "ok")
         }
         try await withServer(handler: handler) { port, _ in
             for _ in 0..<3 {

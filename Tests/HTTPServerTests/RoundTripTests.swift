@@ -31,7 +31,8 @@ struct RoundTripTests {
             let (response, echo) = try await send("GET", url)
 
             #expect(response.statusCode == 200)
-            #expect(response.value(forHTTPHeaderField: "Content-Type") == "application/json;charset=UTF-8")
+            let contentType = response.value(forHTTPHeaderField: "Content-Type")
+            #expect(contentType == "application/json;charset=UTF-8")
             #expect(response.value(forHTTPHeaderField: "X-Echo") == "yes")
             #expect(response.value(forHTTPHeaderField: "Date")?.hasSuffix(" GMT") == true)
             #expect(echo.method == "GET")
@@ -51,8 +52,10 @@ struct RoundTripTests {
     @Test(arguments: ["POST", "PUT"])
     func bodiesArriveWhole(method: String) async throws {
         try await withServer { port, _ in
-            let body = #"{"name":"Division","values":["é","\#(String(repeating: "x", count: 5000))"]}"#
-            let (response, echo) = try await send(method, "http://127.0.0.1:\(port)/v1/codes/42", body: body)
+            let long = String(repeating: "x", count: 5000)
+            let body = #"{"name":"Division","values":["é","\#(long)"]}"#
+            let url = "http://127.0.0.1:\(port)/v1/codes/42"
+            let (response, echo) = try await send(method, url, body: body)
 
             #expect(response.statusCode == 200)
             #expect(echo.method == method)
@@ -64,7 +67,8 @@ struct RoundTripTests {
 
     @Test func deleteWithoutBody() async throws {
         try await withServer { port, _ in
-            let (response, echo) = try await send("DELETE", "http://127.0.0.1:\(port)/v1/codes/42?siteUrl=x")
+            let url = "http://127.0.0.1:\(port)/v1/codes/42?siteUrl=x"
+            let (response, echo) = try await send("DELETE", url)
             #expect(response.statusCode == 200)
             #expect(echo.method == "DELETE")
             #expect(echo.body.isEmpty)
@@ -74,7 +78,9 @@ struct RoundTripTests {
 
     @Test func handlerStatusAndHeadersReachTheClient() async throws {
         let handler: HTTPServer.Handler = { _ in
-            HTTPServerResponse(status: 404, headers: [(name: "Retry-After", value: "3")], body: Data("none".utf8))
+            HTTPServerResponse(
+                status: 404, headers: [(name: "Retry-After", value: "3")], body: Data("none".utf8)
+            )
         }
         try await withServer(handler: handler) { port, _ in
             let url = try #require(URL(string: "http://127.0.0.1:\(port)/missing"))

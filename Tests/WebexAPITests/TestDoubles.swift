@@ -5,6 +5,12 @@ import WebexAPI
 final class RecordingSleeper: Sleeper, @unchecked Sendable {
     private let lock = NSLock()
     private var recorded: [Double] = []
+    /// Runs at each wait, e.g. to clear an injected fault as time "passes".
+    private let onWait: @Sendable () -> Void
+
+    init(onWait: @escaping @Sendable () -> Void = {}) {
+        self.onWait = onWait
+    }
 
     var waits: [Double] {
         lock.lock()
@@ -14,6 +20,7 @@ final class RecordingSleeper: Sleeper, @unchecked Sendable {
 
     func sleep(seconds: Double) async throws {
         lock.withLock { recorded.append(seconds) }
+        onWait()
         try Task.checkCancellation()
     }
 }

@@ -6,14 +6,18 @@ import WebexAPI
 @Suite("Sandbox: documented rules and §10 decisions")
 struct SandboxRulesTests {
     @Test func listWithoutSiteFallsBackToThePreferredSite() async throws {
-        let (client, sandbox) = try makeDemoClient()
+        let live = try LiveSandbox()
+        defer { live.stop() }
+        let (client, sandbox) = (live.client, live.sandbox)
         let codes = try await client.listTrackingCodes()
         #expect(codes.map(\.id) == sandbox.codes(siteUrl: demoSite).map(\.id))
         #expect(codes.allSatisfy { $0.siteUrl == demoSite })
     }
 
     @Test func createReturnsTheCodeWithANewNumericIdAndFiveScheduleEntries() async throws {
-        let (client, sandbox) = try makeDemoClient()
+        let live = try LiveSandbox()
+        defer { live.stop() }
+        let (client, sandbox) = (live.client, live.sandbox)
         let before = sandbox.dataset.nextCodeId
         let code = try await client.createTrackingCode(draft("Ticket", schedule: [.init(service: .all, type: .required)]))
         #expect(code.id == String(before))
@@ -23,7 +27,9 @@ struct SandboxRulesTests {
     }
 
     @Test func missingServicesDefaultToNotUsedWhenAllIsMissing() async throws {
-        let (client, _) = try makeDemoClient()
+        let live = try LiveSandbox()
+        defer { live.stop() }
+        let client = live.client
         let code = try await client.createTrackingCode(draft("Partial", schedule: [.init(service: .eventCenter, type: .required)]))
         #expect(code.scheduleType(for: .all) == .notApplicable)
         #expect(code.scheduleType(for: .eventCenter) == .required)
@@ -31,7 +37,9 @@ struct SandboxRulesTests {
     }
 
     @Test func idsAreNeverReused() async throws {
-        let (client, _) = try makeDemoClient()
+        let live = try LiveSandbox()
+        defer { live.stop() }
+        let client = live.client
         let first = try await client.createTrackingCode(draft("One"))
         try await client.deleteTrackingCode(id: first.id, siteUrl: demoSite)
         let second = try await client.createTrackingCode(draft("Two"))
@@ -39,8 +47,9 @@ struct SandboxRulesTests {
     }
 
     @Test func missingSiteUrlOnCreateIsTheDocumented400() async throws {
-        let (_, sandbox) = try makeDemoClient()
-        let (status, body) = await rawRequest(sandbox, "POST", "/admin/meeting/config/trackingCodes",
+        let live = try LiveSandbox()
+        defer { live.stop() }
+        let (status, body) = try await live.raw("POST", "/admin/meeting/config/trackingCodes",
             body: #"{"name":"X","options":[],"inputMode":"text","hostProfileCode":"optional","scheduleStartCodes":[]}"#)
         #expect(status == 400)
         #expect(body?["message"]?.stringValue == "The request could not be understood by the server due to malformed syntax. See 'errors' for more details.")
@@ -49,7 +58,9 @@ struct SandboxRulesTests {
     }
 
     @Test func unknownIdOnUpdateIs400WithTheNotFoundWording() async throws {
-        let (client, _) = try makeDemoClient()
+        let live = try LiveSandbox()
+        defer { live.stop() }
+        let client = live.client
         await #expect(throws: WebexError.self) { try await client.updateTrackingCode(id: "10001", draft("X")) }
         do {
             _ = try await client.updateTrackingCode(id: "10001", draft("X"))
@@ -61,7 +72,9 @@ struct SandboxRulesTests {
     }
 
     @Test func unknownIdOnGetAndDeleteIs404() async throws {
-        let (client, _) = try makeDemoClient()
+        let live = try LiveSandbox()
+        defer { live.stop() }
+        let client = live.client
         for call in [{ _ = try await client.trackingCode(id: "999") }, { try await client.deleteTrackingCode(id: "999", siteUrl: demoSite) }] as [() async throws -> Void] {
             do {
                 try await call()
@@ -74,14 +87,17 @@ struct SandboxRulesTests {
     }
 
     @Test func deleteWithoutSiteUrlIs400() async throws {
-        let (_, sandbox) = try makeDemoClient()
-        let (status, body) = await rawRequest(sandbox, "DELETE", "/admin/meeting/config/trackingCodes/1")
+        let live = try LiveSandbox()
+        defer { live.stop() }
+        let (status, body) = try await live.raw("DELETE", "/admin/meeting/config/trackingCodes/1")
         #expect(status == 400)
         #expect(body?["errors"]?.arrayValue?.first?["description"]?.stringValue == "'siteUrl' cannot be empty")
     }
 
     @Test func unknownSiteIs404() async throws {
-        let (client, _) = try makeDemoClient()
+        let live = try LiveSandbox()
+        defer { live.stop() }
+        let client = live.client
         do {
             _ = try await client.listTrackingCodes(siteUrl: "nowhere.webex.com")
             Issue.record("expected a 404")
@@ -92,7 +108,9 @@ struct SandboxRulesTests {
     }
 
     @Test func duplicateNameIsACaseInsensitive409() async throws {
-        let (client, _) = try makeDemoClient()
+        let live = try LiveSandbox()
+        defer { live.stop() }
+        let client = live.client
         do {
             _ = try await client.createTrackingCode(draft("department"))
             Issue.record("expected a 409")
@@ -120,7 +138,9 @@ struct SandboxRulesTests {
     ])
     func brokenRulesAre400sThatNameTheProblem(rule: RuleCase) async throws {
         let (bad, expected) = (rule.draft, rule.expected)
-        let (client, sandbox) = try makeDemoClient()
+        let live = try LiveSandbox()
+        defer { live.stop() }
+        let (client, sandbox) = (live.client, live.sandbox)
         let count = sandbox.codes(siteUrl: demoSite).count
         do {
             _ = try await client.createTrackingCode(bad)
@@ -133,13 +153,17 @@ struct SandboxRulesTests {
     }
 
     @Test func requiredHostProfileIsAllowedOnASiteAdminManagedSite() async throws {
-        let (client, _) = try makeDemoClient()
+        let live = try LiveSandbox()
+        defer { live.stop() }
+        let client = live.client
         let code = try await client.createTrackingCode(draft("Mandatory", site: siteAdminSite, host: .required))
         #expect(code.hostProfileCode == .required)
     }
 
     @Test func everyWriteOnAMappedSiteIs403() async throws {
-        let (client, sandbox) = try makeDemoClient()
+        let live = try LiveSandbox()
+        defer { live.stop() }
+        let (client, sandbox) = (live.client, live.sandbox)
         let existing = sandbox.codes(siteUrl: mappedSite)[0]
         let writes: [() async throws -> Void] = [
             { _ = try await client.createTrackingCode(draft("New", site: mappedSite)) },
@@ -162,7 +186,8 @@ struct SandboxRulesTests {
     }
 
     @Test func malformedAndMistypedBodiesAre400s() async throws {
-        let (_, sandbox) = try makeDemoClient()
+        let live = try LiveSandbox()
+        defer { live.stop() }
         let cases: [(String, String)] = [
             ("{not json", "not valid JSON"),
             ("[1,2]", "must be a JSON object"),
@@ -171,7 +196,7 @@ struct SandboxRulesTests {
             (#"{"siteUrl":"acme.webex.com","name":"N","inputMode":"text","hostProfileCode":"optional","scheduleStartCodes":[]}"#, "'options' is required"),
         ]
         for (body, expected) in cases {
-            let (status, json) = await rawRequest(sandbox, "POST", "/admin/meeting/config/trackingCodes", body: body)
+            let (status, json) = try await live.raw("POST", "/admin/meeting/config/trackingCodes", body: body)
             #expect(status == 400)
             let description = json?["errors"]?.arrayValue?.first?["description"]?.stringValue ?? ""
             #expect(description.contains(expected), "\(description)")
@@ -179,16 +204,19 @@ struct SandboxRulesTests {
     }
 
     @Test func missingOrWrongTokenIsTheDocumented401() async throws {
-        let (_, sandbox) = try makeDemoClient()
+        let live = try LiveSandbox()
+        defer { live.stop() }
         for token in [nil, "wrong"] as [String?] {
-            let (status, body) = await rawRequest(sandbox, "GET", "/admin/meeting/config/trackingCodes", token: token)
+            let (status, body) = try await live.raw("GET", "/admin/meeting/config/trackingCodes", token: token)
             #expect(status == 401)
             #expect(body?["message"]?.stringValue == "The request requires a valid access token set in the Authorization request header.")
         }
     }
 
     @Test func deletingACodeDropsItsUserValues() async throws {
-        let (client, sandbox) = try makeDemoClient()
+        let live = try LiveSandbox()
+        defer { live.stop() }
+        let (client, sandbox) = (live.client, live.sandbox)
         let email = "wang.fang@acme.example.com"
         let before = sandbox.userValues(siteUrl: demoSite, email: email)
         let name = try #require(before.keys.sorted().first)

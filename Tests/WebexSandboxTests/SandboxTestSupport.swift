@@ -1,25 +1,36 @@
 import Foundation
+import Testing
 import WebexAPI
 @testable import WebexSandbox
 
-/// A client on a fresh demo sandbox, and the sandbox to inspect.
-func makeDemoClient(faults: SandboxFaults = .none, sleeper: any Sleeper = TaskSleeper(),
-                    retryPolicy: RetryPolicy = .none) throws -> (WebexClient, Sandbox) {
-    let sandbox = try Sandbox.demo(faults: faults)
-    let client = WebexClient(
-        baseURL: Sandbox.inProcessBaseURL, token: AccessToken(Sandbox.demoToken),
-        transport: SandboxTransport(sandbox), sleeper: sleeper, retryPolicy: retryPolicy)
-    return (client, sandbox)
-}
+/// A fresh demo sandbox served over loopback HTTP, and the production client talking to it
+/// through URLSession: what these tests check is what a user's curl or client would see.
+final class LiveSandbox {
+    let sandbox: Sandbox
+    let server: SandboxHTTPServer
+    let baseURL: URL
+    let client: WebexClient
 
-/// Sends a raw request to the sandbox, for cases the typed client cannot express.
-func rawRequest(_ sandbox: Sandbox, _ method: String, _ path: String, body: String? = nil,
-                headers: [String: String] = [:], token: String? = Sandbox.demoToken) async -> (Int, JSONValue?) {
-    var allHeaders = headers
-    if let token { allHeaders["Authorization"] = "Bearer \(token)" }
-    let url = URL(string: Sandbox.inProcessBaseURL.absoluteString + path)!
-    let response = await sandbox.handle(HTTPRequest(method: method, url: url, headers: allHeaders, body: body.map { Data($0.utf8) }))
-    return (response.status, JSONValue.parse(response.body))
+    init(faults: SandboxFaults = .none) throws {
+        sandbox = try Sandbox.demo(faults: faults)
+        server = SandboxHTTPServer(sandbox: sandbox)
+        baseURL = try server.start()
+        client = WebexClient(baseURL: baseURL, token: AccessToken(Sandbox.demoToken),
+                             transport: URLSessionTransport(timeout: 10), retryPolicy: .none)
+    }
+
+    func stop() { server.stop() }
+
+    /// Sends a raw request, for cases the typed client cannot express.
+    func raw(_ method: String, _ path: String, body: String? = nil,
+             headers: [String: String] = [:], token: String? = Sandbox.demoToken) async throws -> (Int, JSONValue?) {
+        var allHeaders = headers
+        if let token { allHeaders["Authorization"] = "Bearer \(token)" }
+        let url = try #require(URL(string: baseURL.absoluteString + path))
+        let response = try await URLSessionTransport(timeout: 10).send(
+            HTTPRequest(method: method, url: url, headers: allHeaders, body: body.map { Data($0.utf8) }))
+        return (response.status, JSONValue.parse(response.body))
+    }
 }
 
 let demoSite = "acme.webex.com"

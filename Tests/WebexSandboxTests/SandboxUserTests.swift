@@ -8,36 +8,42 @@ struct SandboxUserTests {
     let email = "wang.fang@acme.example.com"
 
     @Test func userGetTakesTheEmailAsAHeader() async throws {
-        let (_, sandbox) = try makeDemoClient()
-        let (status, body) = await rawRequest(sandbox, "GET", "/admin/meeting/userconfig/trackingCodes", headers: ["email": email])
+        let live = try LiveSandbox()
+        defer { live.stop() }
+        let (status, body) = try await live.raw("GET", "/admin/meeting/userconfig/trackingCodes", headers: ["email": email])
         #expect(status == 200)
         #expect(body?["email"]?.stringValue == email)
         // As a query parameter it is not read: Webex wants the header.
-        let (queryStatus, _) = await rawRequest(sandbox, "GET", "/admin/meeting/userconfig/trackingCodes?email=\(email)")
+        let (queryStatus, _) = try await live.raw("GET", "/admin/meeting/userconfig/trackingCodes?email=\(email)")
         #expect(queryStatus == 400)
     }
 
     @Test func personIdWinsOverEmail() async throws {
-        let (client, sandbox) = try makeDemoClient()
+        let live = try LiveSandbox()
+        defer { live.stop() }
+        let (client, sandbox) = (live.client, live.sandbox)
         let other = sandbox.dataset.users[5]
-        let (_, body) = await rawRequest(sandbox, "GET", "/admin/meeting/userconfig/trackingCodes?personId=\(other.personId)", headers: ["email": email])
+        let (_, body) = try await live.raw("GET", "/admin/meeting/userconfig/trackingCodes?personId=\(other.personId)", headers: ["email": email])
         #expect(body?["personId"]?.stringValue == other.personId)
         let byId = try await client.userTrackingCodes(for: .personId(other.personId))
         #expect(byId.email == other.email)
     }
 
     @Test func neitherPersonIdNorEmailIs400AndUnknownUserIs404() async throws {
-        let (_, sandbox) = try makeDemoClient()
-        let (status, body) = await rawRequest(sandbox, "GET", "/admin/meeting/userconfig/trackingCodes")
+        let live = try LiveSandbox()
+        defer { live.stop() }
+        let (status, body) = try await live.raw("GET", "/admin/meeting/userconfig/trackingCodes")
         #expect(status == 400)
         #expect(body?["errors"]?.arrayValue?.first?["description"]?.stringValue == "'personId' or 'email' is required")
-        let (unknown, unknownBody) = await rawRequest(sandbox, "GET", "/admin/meeting/userconfig/trackingCodes", headers: ["email": "nobody@x.com"])
+        let (unknown, unknownBody) = try await live.raw("GET", "/admin/meeting/userconfig/trackingCodes", headers: ["email": "nobody@x.com"])
         #expect(unknown == 404)
         #expect(unknownBody?["errors"]?.arrayValue?.first?["description"]?.stringValue == "User 'nobody@x.com' is not found.")
     }
 
     @Test func updateMergesNamedValuesAndKeepsTheOthers() async throws {
-        let (client, sandbox) = try makeDemoClient()
+        let live = try LiveSandbox()
+        defer { live.stop() }
+        let (client, sandbox) = (live.client, live.sandbox)
         let before = sandbox.userValues(siteUrl: demoSite, email: email)
         let result = try await client.updateUserTrackingCodes(.init(
             siteUrl: demoSite, user: .email(email), trackingCodes: [.init(name: "Department", value: "Sales")]))
@@ -48,7 +54,9 @@ struct SandboxUserTests {
     }
 
     @Test func selectValuesMustBeOptionsAndUnknownNamesAreRefused() async throws {
-        let (client, sandbox) = try makeDemoClient()
+        let live = try LiveSandbox()
+        defer { live.stop() }
+        let (client, sandbox) = (live.client, live.sandbox)
         let before = sandbox.userValues(siteUrl: demoSite, email: email)
         do {
             _ = try await client.updateUserTrackingCodes(.init(siteUrl: demoSite, user: .email(email),
@@ -68,9 +76,10 @@ struct SandboxUserTests {
     }
 
     @Test func anExtraIdInItemsIsTolerated() async throws {
-        let (_, sandbox) = try makeDemoClient()
+        let live = try LiveSandbox()
+        defer { live.stop() }
         let body = #"{"siteUrl":"acme.webex.com","email":"wang.fang@acme.example.com","trackingCodes":[{"id":"3","name":"Cost Center","value":"CC-1"}]}"#
-        let (status, json) = await rawRequest(sandbox, "PUT", "/admin/meeting/userconfig/trackingCodes", body: body)
+        let (status, json) = try await live.raw("PUT", "/admin/meeting/userconfig/trackingCodes", body: body)
         #expect(status == 200)
         #expect(json?["trackingCodes"]?.arrayValue?.contains { $0["name"]?.stringValue == "Cost Center" && $0["value"]?.stringValue == "CC-1" } == true)
     }

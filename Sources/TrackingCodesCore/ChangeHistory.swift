@@ -1,0 +1,289 @@
+import Foundation
+import WebexAPI
+
+/// Undo and redo of every change made in this session, applied through the API.
+///
+/// Undo applies the inverse: a create is deleted; an update is reverted by PUT of the old
+/// object; a delete is re-created from the saved copy; a user change is reverted by PUT of the
+/// old values. Redo applies the change again.
+///
+/// Re-creating gives a code a **new id** (Webex never reuses ids). The history keeps a map from
+/// every id a code ever had to its current one, so later undo and redo steps reach the code
+/// under its new id, and the message says so ("Restored 'Department' as id 57 (was 12)").
+///
+/// Webex has no call that removes a user's value. Undoing a user change that gave a code its
+/// first value therefore cannot take that value away; the message says which values stay.
+@MainActor
+public final class ChangeHistory {
+    unowned let session: Session
+    /// Done changes, oldest first; the last one is undone next.
+    public private(set) var undoStack: [HistoryEntry] = []
+    /// Undone changes; the last one is redone next.
+    public private(set) var redoStack: [HistoryEntry] = []
+    private var nextID = 1
+    /// "site|old id" → the id the code has now.
+    private var currentIDs: [String: String] = [:]
+    /// How many codes an undo or redo of a bulk delete keeps in flight.
+    public var concurrency: Int
+
+    init(session: Session) {
+        self.session = session
+        self.concurrency = session.settings.defaultConcurrency
+    }
+
+    public var canUndo: Bool { !undoStack.isEmpty }
+    public var canRedo: Bool { !redoStack.isEmpty }
+    public var isBusy: Bool { session.activity.isBusy(self) }
+
+    /// One row of the history view.
+    public struct Row: Identifiable, Hashable, Sendable {
+        public var entry: HistoryEntry
+        /// True for changes that were undone (and can be redone).
+        public var isUndone: Bool
+        public var id: Int { entry.id }
+        public var summary: String { entry.summary }
+        public var at: Date { entry.at }
+        public var siteUrl: String { entry.siteUrl }
+    }
+
+    /// Every change, newest first; undone ones are flagged.
+    public var rows: [Row] {
+        let undone = redoStack.map { Row(entry: $0, isUndone: true) }
+        let done = undoStack.reversed().map { Row(entry: $0, isUndone: false) }
+        return (undone + done).sorted { $0.entry.id > $1.entry.id }
+    }
+
+    /// Adds a change the user just made; it clears what could be redone.
+    public func record(_ change: Change, siteUrl: String) {
+        undoStack.append(HistoryEntry(id: nextID, change: change, at: session.clock(), siteUrl: siteUrl))
+        nextID += 1
+        redoStack.removeAll()
+        session.noteChange()
+    }
+
+    /// The id code `id` of `siteUrl` has now, after any re-creations.
+    public func currentID(of id: String, siteUrl: String) -> String {
+        var id = id
+        var seen: Set<String> = []
+        while let next = currentIDs[key(siteUrl, id)], seen.insert(id).inserted {
+            id = next
+        }
+        return id
+    }
+
+    // MARK: - Undo and redo
+
+    /// Undoes the latest change. Returns false when there was none or it failed (the status line says why).
+    @discardableResult
+    public func undo() async -> Bool {
+        guard let entry = undoStack.last else {
+            session.report("Nothing to undo.")
+            return false
+        }
+        return await session.activity.run(for: self) { [self] in
+            let result = await apply(entry, undoing: true)
+            finish(entry, result, undoing: true)
+            return result.failure == nil
+        }
+    }
+
+    /// Redoes the latest undone change.
+    @discardableResult
+    public func redo() async -> Bool {
+        guard let entry = redoStack.last else {
+            session.report("Nothing to redo.")
+            return false
+        }
+        return await session.activity.run(for: self) { [self] in
+            let result = await apply(entry, undoing: false)
+            finish(entry, result, undoing: false)
+            return result.failure == nil
+        }
+    }
+
+    /// What applying an entry did.
+    private struct Applied {
+        var message: String
+        var failure: OperationError?
+        /// For a bulk step that half worked: the codes that moved (the entry goes to the other
+        /// stack with these) and those that did not (the entry stays with these).
+        var moved: [TrackingCode]?
+        var stayed: [TrackingCode]?
+    }
+
+    private func finish(_ entry: HistoryEntry, _ result: Applied, undoing: Bool) {
+        let stack = undoing ? undoStack : redoStack
+        guard let index = stack.lastIndex(where: { $0.id == entry.id }) else { return }
+        if let moved = result.moved, let stayed = result.stayed, !moved.isEmpty, !stayed.isEmpty {
+            var stays = entry
+            stays.change = .bulkDeleted(stayed)
+            var goes = entry
+            goes.change = .bulkDeleted(moved)
+            if undoing {
+                undoStack[index] = stays
+                redoStack.append(goes)
+            } else {
+                redoStack[index] = stays
+                undoStack.append(goes)
+            }
+        } else if result.failure == nil {
+            if undoing {
+                redoStack.append(undoStack.remove(at: index))
+            } else {
+                undoStack.append(redoStack.remove(at: index))
+            }
+        }
+        if let failure = result.failure {
+            let text = result.message.isEmpty ? (failure.errorDescription ?? "\(failure)") : result.message
+            session.report(text, severity: failure.isCancelled ? .warning : .error)
+        } else {
+            session.report(result.message, severity: .success)
+        }
+    }
+
+    private func apply(_ entry: HistoryEntry, undoing: Bool) async -> Applied {
+        let site = entry.siteUrl
+        switch (entry.change, undoing) {
+        case (.created(let code), true), (.deleted(let code), false):
+            return await delete(code, verb: undoing ? "Undid the creation of" : "Deleted again")
+        case (.created(let code), false), (.deleted(let code), true):
+            return await recreate(code, verb: undoing ? "Restored" : "Re-created")
+        case (.updated(let before, let after), _):
+            return await put(undoing ? before : after, replacing: undoing ? after : before,
+                             verb: undoing ? "Reverted" : "Re-applied the edit of")
+        case (.bulkDeleted(let codes), true):
+            return await recreateAll(codes)
+        case (.bulkDeleted(let codes), false):
+            return await deleteAll(codes)
+        case (.userValuesChanged(let user, let before, let after), _):
+            return await putUserValues(
+                user: user, siteUrl: site, before: before, after: after, undoing: undoing)
+        }
+    }
+
+    private func delete(_ code: TrackingCode, verb: String) async -> Applied {
+        var current = code
+        current.id = currentID(of: code.id, siteUrl: code.siteUrl)
+        do throws(OperationError) {
+            try await session.writer.delete(current)
+            return Applied(message: "\(verb) '\(code.name)': deleted id \(current.id).")
+        } catch {
+            return Applied(
+                message: "Could not delete '\(code.name)' (id \(current.id)): \(error.localizedDescription)",
+                failure: error)
+        }
+    }
+
+    private func recreate(_ code: TrackingCode, verb: String) async -> Applied {
+        let oldID = currentID(of: code.id, siteUrl: code.siteUrl)
+        do throws(OperationError) {
+            let created = try await session.writer.create(code.draft, restoring: oldID)
+            follow(oldID, to: created.id, siteUrl: code.siteUrl)
+            return Applied(message: "\(verb) '\(code.name)' as id \(created.id) (was \(oldID)); "
+                + "Webex gives a re-created code a new id.")
+        } catch {
+            return Applied(message: "Could not re-create '\(code.name)': \(error.localizedDescription)",
+                           failure: error)
+        }
+    }
+
+    private func put(_ target: TrackingCode, replacing current: TrackingCode, verb: String) async -> Applied {
+        let id = currentID(of: target.id, siteUrl: target.siteUrl)
+        var before = current
+        before.id = id
+        do throws(OperationError) {
+            _ = try await session.writer.update(id: id, before: before, to: target.draft)
+            return Applied(message: "\(verb) '\(target.name)' (id \(id)).")
+        } catch {
+            return Applied(
+                message: "Could not update '\(target.name)' (id \(id)): \(error.localizedDescription)",
+                failure: error)
+        }
+    }
+
+    private func recreateAll(_ codes: [TrackingCode]) async -> Applied {
+        var restored: [(code: TrackingCode, newID: String, oldID: String)] = []
+        var failed: [(TrackingCode, OperationError)] = []
+        await BoundedConcurrency.run(count: codes.count, limit: concurrency) { [self] index in
+            let code = codes[index]
+            let oldID = currentID(of: code.id, siteUrl: code.siteUrl)
+            do throws(OperationError) {
+                let created = try await session.writer.create(code.draft, restoring: oldID)
+                follow(oldID, to: created.id, siteUrl: code.siteUrl)
+                restored.append((code, created.id, oldID))
+            } catch {
+                failed.append((code, error))
+            }
+        }
+        let ids = restored.sorted { $0.code.name < $1.code.name }
+            .map { "'\($0.code.name)' \($0.oldID)→\($0.newID)" }
+        var message = "Restored \(restored.count) of \(codes.count) code(s) with new ids"
+        message += ids.isEmpty ? "." : ": " + Self.abbreviated(ids) + "."
+        return partial(message, moved: restored.map(\.code), failed: failed, retry: "Undo again to retry")
+    }
+
+    private func deleteAll(_ codes: [TrackingCode]) async -> Applied {
+        var deleted: [TrackingCode] = []
+        var failed: [(TrackingCode, OperationError)] = []
+        await BoundedConcurrency.run(count: codes.count, limit: concurrency) { [self] index in
+            var current = codes[index]
+            current.id = currentID(of: current.id, siteUrl: current.siteUrl)
+            do throws(OperationError) {
+                try await session.writer.delete(current)
+                deleted.append(codes[index])
+            } catch {
+                failed.append((codes[index], error))
+            }
+        }
+        return partial("Deleted \(deleted.count) of \(codes.count) code(s) again.", moved: deleted,
+                       failed: failed, retry: "Redo again to retry")
+    }
+
+    private func partial(
+        _ message: String, moved: [TrackingCode], failed: [(TrackingCode, OperationError)], retry: String
+    ) -> Applied {
+        guard let first = failed.first else { return Applied(message: message) }
+        let names = Self.abbreviated(failed.map { "'\($0.0.name)'" })
+        let text = "\(message) Failed: \(names) (\(first.1.localizedDescription)). \(retry)."
+        return Applied(message: text, failure: first.1, moved: moved, stayed: failed.map(\.0))
+    }
+
+    private func putUserValues(
+        user: UserReference, siteUrl: String, before: [UserTrackingCodeAssignment],
+        after: [UserTrackingCodeAssignment], undoing: Bool
+    ) async -> Applied {
+        let target = undoing ? before : after
+        let diff = UserValueDiff(before: before, after: after)
+        let stuck = undoing ? diff.newlySetNames : []
+        let stuckText = stuck.isEmpty ? "" : " Webex has no way to remove a user's value, so "
+            + Self.abbreviated(stuck.map { "'\($0)' keeps '\(diff.after[$0] ?? "")'" }) + "."
+
+        guard !target.isEmpty else {
+            return Applied(message: "Nothing to send for \(user).\(stuckText)")
+        }
+        let update = UserTrackingCodesUpdate(siteUrl: siteUrl, user: user, trackingCodes: target)
+        do throws(OperationError) {
+            _ = try await session.writer.updateUserValues(update, before: nil)
+            let verb = undoing ? "Restored the earlier values of" : "Set the values of"
+            return Applied(message: "\(verb) \(user) again.\(stuckText)")
+        } catch {
+            return Applied(message: "Could not change the values of \(user): \(error.localizedDescription)",
+                           failure: error)
+        }
+    }
+
+    // MARK: - Ids
+
+    private func follow(_ oldID: String, to newID: String, siteUrl: String) {
+        guard oldID != newID else { return }
+        currentIDs[key(siteUrl, oldID)] = newID
+    }
+
+    private func key(_ siteUrl: String, _ id: String) -> String { siteUrl.lowercased() + "|" + id }
+
+    /// The first few items of a long list, then how many more.
+    static func abbreviated(_ items: [String], limit: Int = 5) -> String {
+        guard items.count > limit else { return items.joined(separator: ", ") }
+        return items.prefix(limit).joined(separator: ", ") + " and \(items.count - limit) more"
+    }
+}

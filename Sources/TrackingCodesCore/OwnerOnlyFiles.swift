@@ -1,0 +1,82 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Why a file of ours could not be read or written, in words a person can act on.
+public struct FileProblem: Error, Hashable, Sendable, CustomStringConvertible {
+    public var path: String
+    public var reason: String
+
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+
+    public var description: String { "\(path): \(reason)" }
+
+    /// The problem `errno` describes right now.
+    static func fromErrno(_ path: String) -> FileProblem {
+        FileProblem(path: path, reason: String(cString: strerror(errno)))
+    }
+}
+
+/// Files and directories only the current user may read: the journal holds full tracking codes
+/// and user emails, so it gets mode 0600 in a 0700 directory, whatever the umask says.
+enum OwnerOnlyFiles {
+    static let directoryMode: mode_t = 0o700
+    static let fileMode: mode_t = 0o600
+
+    /// Creates `directory` (and missing parents) and makes sure the last component is 0700.
+    static func ensureDirectory(_ directory: URL) throws(FileProblem) {
+        let path = directory.path
+        do {
+            try FileManager.default.createDirectory(
+                at: directory, withIntermediateDirectories: true,
+                attributes: [.posixPermissions: Int(directoryMode)])
+        } catch {
+            throw FileProblem(
+                path: path, reason: "cannot create the directory (\(error.localizedDescription))")
+        }
+        // An existing directory keeps its old mode; tighten it rather than trust it.
+        guard chmod(path, directoryMode) == 0 else { throw .fromErrno(path) }
+    }
+
+    /// Replaces `url` with `data` through a temporary file and a rename, so a crash leaves the
+    /// old or the new content, never half of it.
+    static func writeAtomically(_ data: Data, to url: URL) throws(FileProblem) {
+        try ensureDirectory(url.deletingLastPathComponent())
+        let temporary = url.path + ".tmp-\(getpid())"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, fileMode)
+        guard descriptor >= 0 else { throw .fromErrno(temporary) }
+        defer { close(descriptor) }
+        guard fchmod(descriptor, fileMode) == 0 else { throw .fromErrno(temporary) }
+        try writeAll(data, to: descriptor, path: temporary)
+        guard fsync(descriptor) == 0 else { throw .fromErrno(temporary) }
+        guard rename(temporary, url.path) == 0 else {
+            let problem = FileProblem.fromErrno(url.path)
+            unlink(temporary)
+            throw problem
+        }
+    }
+
+    /// Writes every byte of `data`, looping over short writes and interrupted calls.
+    static func writeAll(_ data: Data, to descriptor: Int32, path: String) throws(FileProblem) {
+        let failure: FileProblem? = data.withUnsafeBytes { buffer -> FileProblem? in
+            guard let base = buffer.baseAddress else { return nil }
+            var written = 0
+            while written < buffer.count {
+                let result = write(descriptor, base + written, buffer.count - written)
+                if result < 0 {
+                    if errno == EINTR { continue }
+                    return .fromErrno(path)
+                }
+                written += result
+            }
+            return nil
+        }
+        if let failure { throw failure }
+    }
+}
