@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 import TrackcodesCLI
 import WebexAPI
 import WebexSandbox
@@ -7,17 +8,44 @@ import WebexSandbox
 ///
 /// Both `--demo` and the "real" path (token from `WEBEX_API_KEY`) reach the same sandbox, so a
 /// test can run a command and then look at what the sandbox holds.
-struct CLIHarness {
+final class CLIHarness {
     /// Distinctive, so a test can prove it never reaches any output.
     static let fakeToken = "tcTEST-3f9a1c77e0b24d5e8a6b-SECRET"
 
     let sandbox: Sandbox
     /// Every response the CLI received, in order.
     let responses = ResponseLog()
+    /// `XDG_STATE_HOME` and `XDG_CONFIG_HOME` of this harness's runs, so the journal of the
+    /// writes lands here and not in the home folder.
+    let stateHome = CLIHarness.makeStateHome()
+
+    /// The environment of a run with the fake token.
+    var environment: [String: String] {
+        Self.isolated(["WEBEX_API_KEY": Self.fakeToken], stateHome: stateHome)
+    }
+
+    /// The journal file the CLI's writes go to.
+    var journalFile: URL {
+        stateHome.appendingPathComponent("trackcodes/journal.jsonl")
+    }
+
+    /// `environment` plus XDG folders under `stateHome`.
+    static func isolated(_ environment: [String: String], stateHome: URL = makeStateHome()) -> [String: String] {
+        environment.merging(
+            ["XDG_STATE_HOME": stateHome.path, "XDG_CONFIG_HOME": stateHome.path]) { mine, _ in mine }
+    }
+
+    static func makeStateHome() -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("trackcodes-cli-tests-\(UUID().uuidString)")
+    }
 
     init() throws {
         sandbox = Sandbox(
             dataset: try DemoData.load(), acceptedTokens: [Sandbox.demoToken, Self.fakeToken])
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: stateHome)
     }
 
     var preferredSite: String {
@@ -44,11 +72,19 @@ struct CLIHarness {
     /// Runs `arguments` with `WEBEX_API_KEY` set to the fake token unless `environment` says
     /// otherwise.
     func run(
-        _ arguments: [String], environment: [String: String] = ["WEBEX_API_KEY": fakeToken],
-        stdin: String = ""
+        _ arguments: [String], environment: [String: String]? = nil, stdin: String = ""
     ) async -> CapturedRun {
         await Trackcodes.runCapturingOutput(
-            arguments, environment: environment, standardInput: Data(stdin.utf8), services: services)
+            arguments, environment: environment.map { Self.isolated($0, stateHome: stateHome) } ?? self.environment,
+            standardInput: Data(stdin.utf8), services: services)
+    }
+
+    /// The journal's lines, each as a JSON object.
+    func journalRecords() throws -> [[String: Any]] {
+        let text = try String(contentsOf: journalFile, encoding: .utf8)
+        return try text.split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
     }
 
 }

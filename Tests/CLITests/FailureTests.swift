@@ -114,7 +114,7 @@ import WebexSandbox
         let services = CLIServices.fixed(FixedTransport(failure: .connectionRefused(host: "127.0.0.1")))
         let run = await Trackcodes.runCapturingOutput(
             ["codes", "list", "--base-url", "http://127.0.0.1:9/v1"],
-            environment: ["WEBEX_API_KEY": CLIHarness.fakeToken], services: services)
+            environment: CLIHarness.isolated(["WEBEX_API_KEY": CLIHarness.fakeToken]), services: services)
 
         #expect(run.exitCode == .networkOrAuth)
         #expect(run.standardError.contains("refused"))
@@ -124,7 +124,7 @@ import WebexSandbox
         let services = CLIServices.fixed(FixedTransport(failure: .timedOut))
         let run = await Trackcodes.runCapturingOutput(
             ["codes", "delete", "1", "2", "3", "--site", "a.webex.com"],
-            environment: ["WEBEX_API_KEY": CLIHarness.fakeToken], services: services)
+            environment: CLIHarness.isolated(["WEBEX_API_KEY": CLIHarness.fakeToken]), services: services)
 
         #expect(run.exitCode == .networkOrAuth)
         #expect(run.stderrLines.count == 2)

@@ -68,7 +68,7 @@ import WebexAPI
         for (arguments, body) in answers {
             let services = CLIServices.fixed(FixedTransport(response: HTTPResponse(status: 200, body: body)))
             let run = await Trackcodes.runCapturingOutput(
-                arguments, environment: ["WEBEX_API_KEY": "token-for-tests"], services: services)
+                arguments, environment: CLIHarness.isolated(["WEBEX_API_KEY": "token-for-tests"]), services: services)
             #expect(run.exitCode == .success, "\(arguments): \(run.standardError)")
             #expect(!run.standardOutput.unicodeScalars.contains(where: { $0.value == 0x1B || $0.value == 0x07 }))
             #expect(run.standardOutput.contains("Evil\\u{001B}]0;pwned\\u{0007}\\nname"), "\(arguments)")

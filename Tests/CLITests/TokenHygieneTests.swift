@@ -41,7 +41,7 @@ import WebexSandbox
         let answer = HTTPResponse(status: 400, body: Data(body.utf8))
         let services = CLIServices.fixed(FixedTransport(response: answer))
         let run = await Trackcodes.runCapturingOutput(
-            ["codes", "list"], environment: ["WEBEX_API_KEY": CLIHarness.fakeToken], services: services)
+            ["codes", "list"], environment: CLIHarness.isolated(["WEBEX_API_KEY": CLIHarness.fakeToken]), services: services)
 
         #expect(run.exitCode == .apiError)
         #expect(!run.standardError.contains(CLIHarness.fakeToken))

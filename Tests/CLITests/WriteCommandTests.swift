@@ -90,6 +90,56 @@ import WebexSandbox
         #expect(remaining.count == codes.count - 2)
     }
 
+    @Test func deleteKeepsTheWholeCodeInTheJournalBeforeSending() async throws {
+        let harness = try CLIHarness()
+        let code = try #require(harness.code(where: { $0.options.count > 2 }))
+        let run = await harness.run(["codes", "delete", code.id])
+
+        #expect(run.exitCode == .success, "\(run.standardError)")
+        let records = try harness.journalRecords()
+        let intent = try #require(records.first)
+        #expect(intent["kind"] as? String == "intent")
+        #expect(intent["action"] as? String == "delete")
+        let before = try #require(intent["before"] as? [String: Any])
+        let saved = try JSONDecoder().decode(
+            TrackingCode.self, from: JSONSerialization.data(withJSONObject: before))
+        #expect(saved == code)
+        #expect(records.last?["kind"] as? String == "outcome")
+        #expect(records.last?["succeeded"] as? Bool == true)
+    }
+
+    @Test func everyWriteIsJournalled() async throws {
+        let harness = try CLIHarness()
+        let code = try #require(harness.code())
+        let user = try #require(harness.user())
+        let textCode = try #require(harness.code(where: { $0.inputMode == .text }))
+
+        _ = await harness.run(["codes", "create", "--name", "Journalled"])
+        _ = await harness.run(["codes", "update", code.id, "--name", "Journalled too"])
+        _ = await harness.run(["user", "set", "--email", user.email, "\(textCode.name)=J"])
+
+        let intents = try harness.journalRecords().filter { $0["kind"] as? String == "intent" }
+        #expect(intents.compactMap { $0["action"] as? String } == ["create", "update", "updateUserValues"])
+    }
+
+    @Test func aJournalThatCannotBeWrittenStopsTheWrite() async throws {
+        let harness = try CLIHarness()
+        let code = try #require(harness.code())
+        // A plain file where the state folder should be: nothing can be created under it.
+        let blocker = CLIHarness.makeStateHome()
+        try Data().write(to: blocker)
+        defer { try? FileManager.default.removeItem(at: blocker) }
+        let before = harness.sandbox.dataset
+
+        let run = await harness.run(
+            ["codes", "delete", code.id],
+            environment: ["WEBEX_API_KEY": CLIHarness.fakeToken, "XDG_STATE_HOME": blocker.path])
+
+        #expect(run.exitCode == .apiError)
+        #expect(run.standardError.contains("journal cannot be written"))
+        #expect(harness.sandbox.dataset == before)
+    }
+
     @Test func deleteWithJSONPrintsOneResultPerId() async throws {
         let harness = try CLIHarness()
         let code = try #require(harness.code())

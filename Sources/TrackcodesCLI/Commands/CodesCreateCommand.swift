@@ -31,15 +31,20 @@ enum CodesCreateCommand {
         draft = try edits.applied(to: draft)
         try DraftValidation.check(draft, siteKnown: knownSite != nil)
 
-        let client = try invocation.connect().client
+        let connection = try invocation.connect()
+        let client = connection.client
         draft.siteUrl = try await PreferredSite.resolve(knownSite, client: client)
-        let endpoint = WebexEndpoint.createTrackingCode(draft)
         if parsed[CodeOptions.dryRun] {
-            invocation.printDryRun([try client.makeRequest(for: endpoint)])
-        } else if invocation.wantsJSON {
-            invocation.printJSON(try await client.send(endpoint).body)
+            invocation.printDryRun([try client.makeRequest(for: .createTrackingCode(draft))])
+            return .success
+        }
+        let created = draft
+        let code = try await JournaledWrites.perform(invocation, on: connection) { writer in
+            try await writer.create(created)
+        }
+        if invocation.wantsJSON {
+            try invocation.printEncoded(code)
         } else {
-            let code = try await client.createTrackingCode(draft)
             invocation.printOutput(TerminalText.escapingControls(
                 "Created tracking code \(code.id) '\(code.name)' on \(code.siteUrl)."))
             invocation.printOutput(TrackingCodeText.detail(code, style: invocation.style))

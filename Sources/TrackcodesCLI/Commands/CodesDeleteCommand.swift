@@ -1,4 +1,5 @@
 import Foundation
+import TrackingCodesCore
 import WebexAPI
 
 /// `trackcodes codes delete ID...`: delete codes one by one and report each.
@@ -10,7 +11,8 @@ enum CodesDeleteCommand {
         discussion: """
             Each id is deleted on its own; a failure for one does not stop the others, except a
             network or login failure, after which the rest are reported as not attempted.
-            Users' values for a deleted code go with it. With --json, prints one result object
+            Users' values for a deleted code go with it. Each code is read first and kept whole
+            in the journal, so 'trackcodes journal' can bring it back. With --json, prints one result object
             per id (Webex's delete answers with no body).
             """,
         options: [CodeOptions.site.spec, CodeOptions.dryRun.spec],
@@ -18,7 +20,7 @@ enum CodesDeleteCommand {
         action: run)
 
     /// What happened to one id, as `--json` prints it.
-    struct Outcome: Encodable {
+    struct Outcome: Encodable, Sendable {
         var id: String
         var siteUrl: String
         var deleted: Bool
@@ -35,7 +37,8 @@ enum CodesDeleteCommand {
             throw UsageError("id '\(repeated)' is given more than once", helpPath: parsed.path)
         }
 
-        let client = try invocation.connect().client
+        let connection = try invocation.connect()
+        let client = connection.client
         let site = try await PreferredSite.resolve(parsed[CodeOptions.site], client: client)
         if parsed[CodeOptions.dryRun] {
             let requests = try codeIDs.map { id in
@@ -45,15 +48,39 @@ enum CodesDeleteCommand {
             return .success
         }
 
+        let (outcomes, exitCode) = try await JournaledWrites.perform(invocation, on: connection) {
+            await deleteEach(codeIDs, site: site, client: client, writer: $0, invocation: invocation)
+        }
+        if invocation.wantsJSON {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            invocation.printJSON(try encoder.encode(outcomes))
+        }
+        return exitCode
+    }
+
+    /// Fetches each code (the journal keeps the whole object), then deletes it through the
+    /// writer. Stops early when the next attempt would fail the same way.
+    @MainActor
+    private static func deleteEach(
+        _ codeIDs: [String], site: String, client: WebexClient, writer: JournaledWriter,
+        invocation: CommandInvocation
+    ) async -> ([Outcome], ExitCode) {
         var outcomes: [Outcome] = []
         var exitCode = ExitCode.success
         for (index, id) in codeIDs.enumerated() {
-            do {
-                try await client.deleteTrackingCode(id: id, siteUrl: site)
+            do throws(OperationError) {
+                let code: TrackingCode
+                do throws(WebexError) {
+                    code = try await client.trackingCode(id: id, siteUrl: site)
+                } catch {
+                    throw .webex(error)
+                }
+                try await writer.delete(code)
                 outcomes.append(Outcome(id: id, siteUrl: site, deleted: true))
                 if !invocation.wantsJSON {
-                    invocation.printOutput(
-                        TerminalText.escapingControls("Deleted tracking code \(id) from \(site)."))
+                    invocation.printOutput(TerminalText.escapingControls(
+                        "Deleted tracking code \(id) '\(code.name)' from \(site)."))
                 }
             } catch {
                 let message = error.errorDescription ?? "\(error)"
@@ -65,8 +92,13 @@ enum CodesDeleteCommand {
                 if code == .networkOrAuth || exitCode == .success {
                     exitCode = code
                 }
-                // The next request would fail the same way; say so instead of trying.
-                if error.isNetworkOrAuth {
+                let repeats: Bool
+                switch error {
+                case .webex(let webex): repeats = webex.isNetworkOrAuth
+                case .journalUnavailable: repeats = true
+                default: repeats = false
+                }
+                if repeats {
                     let rest = codeIDs[(index + 1)...]
                     if !rest.isEmpty {
                         invocation.printError("not attempted: \(rest.joined(separator: " "))")
@@ -75,11 +107,6 @@ enum CodesDeleteCommand {
                 }
             }
         }
-        if invocation.wantsJSON {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            invocation.printJSON(try encoder.encode(outcomes))
-        }
-        return exitCode
+        return (outcomes, exitCode)
     }
 }

@@ -29,7 +29,8 @@ enum CodesUpdateCommand {
         }
         let knownSite = try CodeSite.known(option: parsed[CodeOptions.site], body: body)
 
-        let client = try invocation.connect().client
+        let connection = try invocation.connect()
+        let client = connection.client
         let current = try await client.trackingCode(id: codeID, siteUrl: knownSite)
         if let bodySite = body?.siteUrl, bodySite != current.siteUrl {
             throw CLIFailure.invalidInput(
@@ -40,13 +41,17 @@ enum CodesUpdateCommand {
         draft = try edits.applied(to: draft)
         try DraftValidation.check(draft, siteKnown: true)
 
-        let endpoint = WebexEndpoint.updateTrackingCode(id: codeID, draft)
         if parsed[CodeOptions.dryRun] {
-            invocation.printDryRun([try client.makeRequest(for: endpoint)])
-        } else if invocation.wantsJSON {
-            invocation.printJSON(try await client.send(endpoint).body)
+            invocation.printDryRun([try client.makeRequest(for: .updateTrackingCode(id: codeID, draft))])
+            return .success
+        }
+        let replacement = draft
+        let code = try await JournaledWrites.perform(invocation, on: connection) { writer in
+            try await writer.update(id: codeID, before: current, to: replacement)
+        }
+        if invocation.wantsJSON {
+            try invocation.printEncoded(code)
         } else {
-            let code = try await client.updateTrackingCode(id: codeID, draft)
             invocation.printOutput(TerminalText.escapingControls(
                 "Updated tracking code \(code.id) '\(code.name)' on \(code.siteUrl)."))
             invocation.printOutput(TrackingCodeText.detail(code, style: invocation.style))

@@ -53,7 +53,8 @@ enum UserCommands {
             wanted.append(assignment)
         }
 
-        let client = try invocation.connect().client
+        let connection = try invocation.connect()
+        let client = connection.client
         let site = try await PreferredSite.resolve(parsed[CodeOptions.site], client: client)
         let codes = try await client.listTrackingCodes(siteUrl: site)
         for assignment in wanted {
@@ -64,13 +65,16 @@ enum UserCommands {
             siteUrl: site, user: user,
             trackingCodes: UserValueAssignment.merged(wanted, into: current.trackingCodes))
 
-        let endpoint = WebexEndpoint.updateUserTrackingCodes(update)
         if parsed[CodeOptions.dryRun] {
-            invocation.printDryRun([try client.makeRequest(for: endpoint)])
-        } else if invocation.wantsJSON {
-            invocation.printJSON(try await client.send(endpoint).body)
+            invocation.printDryRun([try client.makeRequest(for: .updateUserTrackingCodes(update))])
+            return .success
+        }
+        let values = try await JournaledWrites.perform(invocation, on: connection) { writer in
+            try await writer.updateUserValues(update, before: current)
+        }
+        if invocation.wantsJSON {
+            try invocation.printEncoded(values)
         } else {
-            let values = try await client.updateUserTrackingCodes(update)
             invocation.printOutput(TrackingCodeText.userValues(values, style: invocation.style))
         }
         return .success

@@ -1,3 +1,4 @@
+import TrackingCodesCore
 import WebexAPI
 
 /// A failure a command reports as one line on standard error, with the exit code it implies.
@@ -27,6 +28,8 @@ public struct CLIFailure: Error, Hashable, Sendable {
             self.init(usage.line(in: tree), exitCode: .usage)
         case let webex as WebexError:
             self.init(webex.errorDescription ?? "\(webex)", exitCode: Self.exitCode(for: webex))
+        case let operation as OperationError:
+            self.init(operation.errorDescription ?? "\(operation)", exitCode: Self.exitCode(for: operation))
         case let credential as CredentialError:
             self.init(credential.errorDescription ?? "\(credential)", exitCode: .networkOrAuth)
         default:
@@ -37,5 +40,15 @@ public struct CLIFailure: Error, Hashable, Sendable {
     /// 3 when the network or the login failed; 1 when Webex answered and said no.
     static func exitCode(for error: WebexError) -> ExitCode {
         error.isNetworkOrAuth ? .networkOrAuth : .apiError
+    }
+
+    /// A write the core refused or could not do: bad input is 2; a site known to be read-only
+    /// (Webex refused it before) and a journal that cannot be written are 1, like a refusal.
+    static func exitCode(for error: OperationError) -> ExitCode {
+        switch error {
+        case .webex(let webex): exitCode(for: webex)
+        case .invalid, .invalidUserValues, .noSiteSelected: .usage
+        case .readOnly, .journalUnavailable: .apiError
+        }
     }
 }

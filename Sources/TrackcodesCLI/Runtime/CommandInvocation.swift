@@ -51,6 +51,14 @@ public struct CommandInvocation: Sendable {
         printOutput(context.standardOutput.isTerminal ? TerminalText.escapingControlsInJSON(text) : text)
     }
 
+    /// A value the API returned, as JSON: for writes, which go through the journal and so hand
+    /// back the decoded object rather than Webex's bytes.
+    func printEncoded<T: Encodable>(_ value: T) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        printJSON(try encoder.encode(value))
+    }
+
     /// Throws when `--read-only` forbids `change` (e.g. "delete tracking codes"). A `--dry-run`
     /// sends no change, so it is allowed.
     public func refuseIfReadOnly(_ change: String) throws {
