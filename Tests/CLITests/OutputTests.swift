@@ -92,15 +92,4 @@ import WebexAPI
         #expect(await output(["sites", "--demo", "--no-color"], terminal: true).hasPrefix("SITE"))
         #expect(await output(["sites", "--demo"], environment: ["NO_COLOR": "1"], terminal: true).hasPrefix("SITE"))
     }
-
-    @Test func scheduleSummaryNamesWhatDiffers() {
-        func codes(_ pairs: [(MeetingService, ScheduleStartType)]) -> [ScheduleStartCode] {
-            pairs.map { ScheduleStartCode(service: $0.0, type: $0.1) }
-        }
-        #expect(TrackingCodeText.scheduleSummary(codes([(.all, .required)])) == "all: required")
-        #expect(TrackingCodeText.scheduleSummary(codes([(.all, .notUsed)])) == "not used")
-        #expect(TrackingCodeText.scheduleSummary(
-            codes([(.all, .notApplicable), (.meetingCenter, .required), (.eventCenter, .optional)]))
-            == "MeetingCenter: required, EventCenter: optional")
-    }
 }

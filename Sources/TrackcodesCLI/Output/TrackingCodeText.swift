@@ -1,8 +1,10 @@
+import TrackingCodesCore
 import WebexAPI
 
 /// How tracking codes and user values read in the terminal.
 enum TrackingCodeText {
-    /// The code list: one row per code.
+    /// The code list: one row per code. The schedule column is the terminal UI's summary, so
+    /// both read the same.
     static func table(_ codes: [TrackingCode]) -> TextTable {
         TextTable(
             columns: [
@@ -18,22 +20,9 @@ enum TrackingCodeText {
                 [
                     code.id, code.name, code.inputMode.rawValue, String(code.options.count),
                     code.defaultOption?.value ?? "", code.hostProfileCode.rawValue,
-                    scheduleSummary(code.scheduleStartCodes),
+                    ScheduleSummary.text(for: code),
                 ]
             })
-    }
-
-    /// One line for where the code is asked for: `all: required` when one type covers every
-    /// service, else each service that uses it, e.g. `MeetingCenter: required, EventCenter: optional`.
-    static func scheduleSummary(_ codes: [ScheduleStartCode]) -> String {
-        let normalized = TrackingCodeRules.normalizedScheduleStartCodes(codes)
-        let others = codes.filter { !$0.service.isDocumented }
-        let centers = normalized.filter { $0.service != .all } + others
-        if others.isEmpty, let first = centers.first, centers.allSatisfy({ $0.type == first.type }) {
-            return first.type == .notUsed ? "not used" : "all: \(first.type)"
-        }
-        let used = centers.filter { $0.type != .notUsed }
-        return used.map { "\($0.service): \($0.type)" }.joined(separator: ", ")
     }
 
     /// Everything about one code, one field per line; every option and service listed.
