@@ -12,8 +12,8 @@ enum CodesDeleteCommand {
             Each id is deleted on its own; a failure for one does not stop the others, except a
             network or login failure, after which the rest are reported as not attempted.
             Users' values for a deleted code go with it. Each code is read first and kept whole
-            in the journal, so 'trackcodes journal' can bring it back. With --json, prints one result object
-            per id (Webex's delete answers with no body).
+            in the journal, so 'trackcodes journal' can bring it back. With --json, prints one
+            result object per id (Webex's delete answers with no body).
             """,
         options: [CodeOptions.site.spec, CodeOptions.dryRun.spec],
         positionals: [ids],

@@ -29,7 +29,8 @@ public struct CLIFailure: Error, Hashable, Sendable {
         case let webex as WebexError:
             self.init(webex.errorDescription ?? "\(webex)", exitCode: Self.exitCode(for: webex))
         case let operation as OperationError:
-            self.init(operation.errorDescription ?? "\(operation)", exitCode: Self.exitCode(for: operation))
+            self.init(
+                operation.errorDescription ?? "\(operation)", exitCode: Self.exitCode(for: operation))
         case let credential as CredentialError:
             self.init(credential.errorDescription ?? "\(credential)", exitCode: .networkOrAuth)
         default:
