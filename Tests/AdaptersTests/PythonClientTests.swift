@@ -55,10 +55,9 @@ struct PythonClientTests {
             "--mode", mode, "--label", "binary \(mode)", "--state-dir", home.path,
             "--command", binary.path, "mcp", "--demo",
         ])
+        // Journal lines are not looked for: with --demo the CLI journals into a temporary
+        // folder, so sandbox changes are never offered for restoring against a real site.
         expectSuccess(outcome)
-        let journal = home.appendingPathComponent("state/trackcodes/journal.jsonl")
-        let lines = (try? String(contentsOf: journal, encoding: .utf8))?.split(separator: "\n") ?? []
-        #expect(lines.contains { $0.contains("\"action\":\"create\"") }, "the binary's writes reach its journal")
         try? FileManager.default.removeItem(at: home)
     }
 }
