@@ -72,6 +72,36 @@ struct MCPStdioTests {
         let ids = lines.compactMap { JSONValue.parse(Data($0.utf8))?["id"] }
         #expect(ids == [.number(8)])
     }
+
+    @Test("A line over the limit is skipped to its newline and reported; the next line is read")
+    func skipsOversizedLines() async throws {
+        var channel: [Int32] = [0, 0]
+        #expect(pipe(&channel) == 0)
+        let text = "short\n" + String(repeating: "x", count: 100) + "\nafter\nlast"
+        _ = text.withCString { write(channel[1], $0, strlen($0)) }
+        close(channel[1])
+
+        var events: [String] = []
+        for await event in FileDescriptorLines.stream(channel[0], maxLineBytes: 10) {
+            switch event {
+            case .line(let data): events.append(String(decoding: data, as: UTF8.self))
+            case .tooLong(let bytes): events.append("<\(bytes) bytes>")
+            }
+        }
+        close(channel[0])
+        #expect(events == ["short", "<100 bytes>", "after", "last"])
+
+        // Also when the input ends inside an oversized line.
+        #expect(pipe(&channel) == 0)
+        _ = String(repeating: "y", count: 30).withCString { write(channel[1], $0, strlen($0)) }
+        close(channel[1])
+        var endings: [String] = []
+        for await event in FileDescriptorLines.stream(channel[0], maxLineBytes: 10) {
+            if case .tooLong(let bytes) = event { endings.append("<\(bytes) bytes>") }
+        }
+        close(channel[0])
+        #expect(endings == ["<30 bytes>"])
+    }
 }
 
 /// Reads a pipe to its end on a thread of its own.

@@ -40,10 +40,14 @@ enum FileDescriptorLines {
 
             var start = 0
             for index in 0..<count where chunk[index] == 0x0A {
+                let segment = index - start
                 if skipping {
-                    emit(.tooLong(bytes: skipped + index - start))
+                    emit(.tooLong(bytes: skipped + segment))
                     skipping = false
                     skipped = 0
+                } else if pending.count + segment > maxLineBytes {
+                    emit(.tooLong(bytes: pending.count + segment))
+                    pending.removeAll(keepingCapacity: true)
                 } else {
                     pending.append(contentsOf: chunk[start..<index])
                     emit(.line(pending))
@@ -63,6 +67,10 @@ enum FileDescriptorLines {
             }
         }
         // A last message without its newline still counts.
-        if !pending.isEmpty, !skipping { emit(.line(pending)) }
+        if skipping {
+            emit(.tooLong(bytes: skipped))
+        } else if !pending.isEmpty {
+            emit(.line(pending))
+        }
     }
 }
