@@ -32,6 +32,18 @@ struct RESTAdapterTests {
         }
     }
 
+    @Test("Reads pass Webex's bytes through, so fields and values newer than trackcodes survive")
+    func passesUnknownFieldsThrough() async throws {
+        let future = #"{"items":[{"futureField":{"level":2},"hostProfileCode":"optional","id":"1","inputMode":"voiceInput","name":"Department","options":[],"scheduleStartCodes":[],"siteUrl":"acme.webex.com"}]}"#
+        let fixture = try await AdapterFixture.make(transport: FixedAnswerTransport(body: future))
+        try await withServers(fixture) { servers in
+            let answer = try await HTTP.call("GET", servers.rest(Self.codes))
+            #expect(answer.status == 200)
+            #expect(String(decoding: answer.body, as: UTF8.self) == future)
+            #expect(answer.header("TrackingID") == "FUTURE_1")
+        }
+    }
+
     @Test("Webex's 404 passes through with its status, body and trackingId")
     func passesThroughNotFound() async throws {
         let fixture = try await AdapterFixture.make()

@@ -4,7 +4,8 @@ import WebexAPI
 
 /// The REST adapter: Webex's tracking-code API, served locally over the same core as the TUI.
 ///
-/// Bodies and answers are Webex's JSON. Webex errors pass through with their status and body;
+/// Bodies and answers are Webex's JSON; reads pass Webex's bytes through untouched, so fields
+/// newer than this program survive. Webex errors pass through with their status and body;
 /// a network failure becomes 502 or 504 in the same error shape. Writes are checked with
 /// `TrackingCodeRules` first and go through the service (the journal, in the program).
 public struct RESTAdapter: Sendable {
@@ -61,6 +62,7 @@ public struct RESTAdapter: Sendable {
         _ route: RESTRoute, _ request: HTTPServerRequest
     ) async throws(AdapterFailure) -> HTTPServerResponse {
         let siteUrl = Self.query(request, "siteUrl")
+        let site = TrackingCodeOperations.nonEmpty(siteUrl)
         switch (route, request.method) {
         case (.health, _):
             let status: JSONValue = .object(["status": .string("ok"), "readOnly": .bool(operations.isReadOnly)])
@@ -68,12 +70,12 @@ public struct RESTAdapter: Sendable {
         case (.openAPI, _):
             return .json(200, openAPIDocument)
         case (.codes, "GET"):
-            return Self.ok(TrackingCodeList(items: try await operations.list(siteUrl: siteUrl)))
+            return try await passThrough(.listTrackingCodes(siteUrl: site))
         case (.codes, _):
             let draft = try WebexBodyReader.draft(from: try Self.bodyObject(request))
             return Self.ok(try await operations.create(draft))
         case (.code(let id), "GET"):
-            return Self.ok(try await operations.get(id: id, siteUrl: siteUrl))
+            return try await passThrough(.getTrackingCode(id: id, siteUrl: site))
         case (.code(let id), "PUT"):
             let draft = try WebexBodyReader.draft(from: try Self.bodyObject(request))
             return Self.ok(try await operations.update(id: id, draft))
@@ -83,9 +85,9 @@ public struct RESTAdapter: Sendable {
         case (.userCodes, "GET"):
             // Webex takes the email as a header here; a query parameter is accepted too.
             let email = request.header("email") ?? Self.query(request, "email")
-            let codes = try await operations.userCodes(
-                personId: Self.query(request, "personId"), email: email, siteUrl: siteUrl)
-            return Self.ok(codes)
+            let user = try TrackingCodeOperations.userReference(
+                personId: Self.query(request, "personId"), email: email)
+            return try await passThrough(.getUserTrackingCodes(user, siteUrl: site))
         case (.userCodes, _):
             let update = try WebexBodyReader.userUpdate(from: try Self.bodyObject(request))
             return Self.ok(try await operations.updateUserCodes(update))
@@ -93,6 +95,17 @@ public struct RESTAdapter: Sendable {
     }
 
     // MARK: - Parts
+
+    /// Webex's answer to a read with its own status, body and TrackingID.
+    private func passThrough(_ read: WebexEndpoint) async throws(AdapterFailure) -> HTTPServerResponse {
+        let answer = try await operations.webexAnswer(to: read)
+        let type = answer.header("Content-Type") ?? "application/json;charset=UTF-8"
+        var headers = [(name: "Content-Type", value: type)]
+        if let trackingId = answer.header("TrackingID") {
+            headers.append((name: "TrackingID", value: trackingId))
+        }
+        return HTTPServerResponse(status: answer.status, headers: headers, body: answer.body)
+    }
 
     private static func ok<T: Encodable>(_ value: T) -> HTTPServerResponse {
         .json(200, JSONCoding.data(value))

@@ -9,19 +9,33 @@ import WebexAPI
 public struct TrackingCodeOperations: Sendable {
     public let service: any TrackingCodeService
     public let isReadOnly: Bool
-    private let previewRequest: @Sendable (WebexEndpoint) throws(WebexError) -> HTTPRequest
+    private let client: WebexClient
 
     /// - Parameters:
     ///   - service: where calls go; the journaled service in the program.
-    ///   - client: builds the requests shown by dry runs; nothing is sent through it here.
+    ///   - client: the service's client; it builds the requests dry runs show, and sends the
+    ///     reads whose answers pass through byte for byte.
     ///   - readOnly: refuse every write with `AdapterFailure.readOnly`.
     public init(service: any TrackingCodeService, client: WebexClient, readOnly: Bool = false) {
         self.service = service
         self.isReadOnly = readOnly
-        self.previewRequest = { endpoint throws(WebexError) in try client.makeRequest(for: endpoint) }
+        self.client = client
     }
 
     // MARK: - Reads
+
+    /// Webex's answer to a read, as Webex sent it, for the REST adapter: fields and values
+    /// this version of trackcodes does not know pass through untouched. Writes are refused
+    /// here; they go through the service.
+    public func webexAnswer(to read: WebexEndpoint) async throws(AdapterFailure) -> HTTPResponse {
+        guard !read.isWrite else { throw .invalid("\(read.method) is not a read") }
+        if case .getTrackingCode(let id, _) = read { try Self.requireID(id) }
+        do throws(WebexError) {
+            return try await client.send(read)
+        } catch {
+            throw .webex(error)
+        }
+    }
 
     public func list(siteUrl: String?) async throws(AdapterFailure) -> [TrackingCode] {
         try await service.listTrackingCodes(siteUrl: Self.nonEmpty(siteUrl))
@@ -98,7 +112,7 @@ public struct TrackingCodeOperations: Sendable {
     public func preview(_ endpoint: WebexEndpoint) async throws(AdapterFailure) -> DryRunRequest {
         try await check(endpoint)
         do throws(WebexError) {
-            return DryRunRequest(try previewRequest(endpoint))
+            return DryRunRequest(try client.makeRequest(for: endpoint))
         } catch {
             throw .webex(error)
         }

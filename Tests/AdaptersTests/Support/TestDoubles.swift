@@ -12,6 +12,17 @@ struct FailingTransport: HTTPTransport {
     }
 }
 
+/// A Webex of the future: every request gets `body` back with status 200.
+struct FixedAnswerTransport: HTTPTransport {
+    let body: String
+
+    func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        HTTPResponse(
+            status: 200, headers: ["Content-Type": "application/json", "TrackingID": "FUTURE_1"],
+            body: Data(body.utf8))
+    }
+}
+
 /// Runs `body` with both servers started, and stops them afterwards, also when it throws.
 func withServers<T>(
     _ fixture: AdapterFixture, accessToken: String? = nil, limits: HTTPServerLimitsChoice = .standard,
