@@ -17,8 +17,10 @@
 ///   to a `TrackingCodeService`. In the program that is `JournaledTrackingCodeService`: reads
 ///   go straight to Webex; writes go through the core `Session`'s `JournaledWriter`, so the
 ///   journal, the read-only sites and the learned mapped sites are the TUI's own.
-/// - **`RESTAdapter`** serves Webex's paths below `/v1` with Webex's JSON, passes Webex's
-///   errors through, and answers `/openapi.json` (built from `WebexSchemas`) and `/healthz`.
+/// - **`RESTAdapter`** serves Webex's paths below `/v1` with Webex's JSON: reads pass Webex's
+///   bytes through, writes answer with the object the journaled writer got back, Webex's
+///   errors pass through, and `/openapi.json` (built from `WebexSchemas`) and `/healthz`
+///   describe and report the server.
 /// - **`MCPServer`** is the protocol core for both transports and both revisions: 2025-11-25
 ///   (initialize handshake) and 2026-07-28 (stateless `_meta` envelope, `server/discover`,
 ///   `resultType`). `MCPHTTPEndpoint` adds the Streamable HTTP rules; `MCPStdioServer` the
@@ -33,6 +35,8 @@
 /// - Update and delete read the code first, because the journal keeps the object as it was.
 ///   An unknown id on PUT is therefore Webex's 404 from that read, not the 400 Webex
 ///   documents for the PUT itself.
+/// - Write answers are re-encoded from the writer's typed result, so a field newer than this
+///   program is dropped from them (reads keep it).
 /// - A dry run sends nothing at all, so for user values it cannot check that each name is a
 ///   code of the site or that a select code gets one of its options; the result says so.
 public enum Adapters {}
