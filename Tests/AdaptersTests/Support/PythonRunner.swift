@@ -5,11 +5,16 @@ enum PythonRunner {
     static let scriptsFolder = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("python")
 
-    /// Whether python3 can import the official MCP SDK and the OpenAPI validators. Checked once.
-    static let isAvailable: Bool = {
+    /// Whether python3 can import the official MCP SDK. Checked once.
+    static let hasMCP = canImport("mcp")
+
+    /// Whether python3 can import the OpenAPI validators. Checked once.
+    static let hasOpenAPIValidators = canImport("openapi_spec_validator, openapi_schema_validator")
+
+    private static func canImport(_ modules: String) -> Bool {
         let probe = Process()
         probe.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        probe.arguments = ["python3", "-c", "import mcp, openapi_spec_validator, openapi_schema_validator"]
+        probe.arguments = ["python3", "-c", "import \(modules)"]
         probe.standardOutput = FileHandle.nullDevice
         probe.standardError = FileHandle.nullDevice
         do {
@@ -19,7 +24,7 @@ enum PythonRunner {
         }
         probe.waitUntilExit()
         return probe.terminationStatus == 0
-    }()
+    }
 
     struct Outcome {
         var status: Int32
