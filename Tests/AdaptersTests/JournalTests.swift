@@ -126,7 +126,16 @@ struct JournalTests {
             let listed = RESTAdapterTests.newCode.replacingOccurrences(of: demoSite, with: "acme-eu.webex.com")
             let readOnly = try await HTTP.call("POST", servers.rest(Self.codes), body: listed)
             #expect(readOnly.status == 403)
+            #expect(readOnly.firstDescription?.contains("readOnlySites") == true)
             #expect(fixture.sandbox.handledRequestCount == sent)
+
+            // A dry run says so too, instead of showing a request that would be refused.
+            let server = MCPServer(operations: fixture.operations)
+            let preview = try #require(await server.handle(MCPMessages.call(9, "delete-tracking-code", [
+                "id": .string("13"), "siteUrl": .string("acme-eu.webex.com"), "dryRun": .bool(true),
+            ])))
+            #expect(preview.isErrorResult)
+            #expect(preview.resultText?.contains("acme-eu.webex.com is read-only") == true)
         }
     }
 }

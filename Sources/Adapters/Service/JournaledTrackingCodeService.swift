@@ -41,6 +41,10 @@ public struct JournaledTrackingCodeService: TrackingCodeService {
         await session.management(of: siteUrl)
     }
 
+    public func writeRefusal(for siteUrl: String) async -> String? {
+        await session.readOnlyReason(for: siteUrl).map { "\(siteUrl) is read-only (\($0))." }
+    }
+
     // MARK: - Writes
 
     public func createTrackingCode(_ draft: TrackingCodeDraft) async throws(AdapterFailure) -> TrackingCode {

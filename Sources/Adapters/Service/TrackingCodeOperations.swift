@@ -84,12 +84,15 @@ public struct TrackingCodeOperations: Sendable {
 
     // MARK: - Checks and dry runs
 
-    /// Refuses a write that breaks a rule needing no server state, or any write when read-only.
-    /// Reads pass.
+    /// Refuses a write that breaks a rule needing no server state, and any write when the
+    /// adapters or the site are read-only. Reads pass.
     public func check(_ endpoint: WebexEndpoint) async throws(AdapterFailure) {
         guard endpoint.isWrite else { return }
         if isReadOnly {
             throw .readOnly("trackcodes runs with --read-only, so it changes nothing at Webex.")
+        }
+        if let siteUrl = Self.site(of: endpoint), let reason = await service.writeRefusal(for: siteUrl) {
+            throw .readOnly(reason)
         }
         let problems: [String]
         switch endpoint {
@@ -119,6 +122,15 @@ public struct TrackingCodeOperations: Sendable {
     }
 
     // MARK: - Rules
+
+    private static func site(of write: WebexEndpoint) -> String? {
+        switch write {
+        case .createTrackingCode(let draft), .updateTrackingCode(_, let draft): draft.siteUrl
+        case .deleteTrackingCode(_, let siteUrl): siteUrl
+        case .updateUserTrackingCodes(let update): update.siteUrl
+        default: nil
+        }
+    }
 
     /// The editor's rules for `draft`, with the site's management when it is known locally.
     private func draftProblems(_ draft: TrackingCodeDraft) async -> [String] {

@@ -23,8 +23,13 @@ public protocol TrackingCodeService: Sendable {
     /// How `siteUrl` is administered, when known locally (the TUI's settings); nil skips the
     /// one rule that depends on it. Never asks Webex.
     func management(of siteUrl: String) async -> SiteManagement?
+
+    /// Why writes to `siteUrl` are refused (listed read-only, or known to have mapped codes),
+    /// or nil when they may be tried. Never asks Webex.
+    func writeRefusal(for siteUrl: String) async -> String?
 }
 
 extension TrackingCodeService {
     public func management(of siteUrl: String) async -> SiteManagement? { nil }
+    public func writeRefusal(for siteUrl: String) async -> String? { nil }
 }
