@@ -76,7 +76,7 @@ extension TrackcodesScreen {
             drawFilter(into: &canvas, in: row, theme: theme)
         }
 
-        let layout = PaneLayout.listAndDetail(in: body)
+        let layout = PaneLayout.listAndDetail(in: body, detailWidth: 36, detailPercent: 32)
         var listRect = layout.list
         var detailRect = layout.detail
         if layout.arrangement == .listOnly, detailRequested {
