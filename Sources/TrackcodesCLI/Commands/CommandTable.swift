@@ -18,7 +18,7 @@ enum CommandTable {
                 SandboxCommand.spec,
                 ReservedCommands.serve,
                 ReservedCommands.mcp,
-                ReservedCommands.journal,
+                JournalCommand.group,
                 HelpCommand.spec,
             ],
             action: TerminalUIEntry.run),

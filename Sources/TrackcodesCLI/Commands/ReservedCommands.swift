@@ -3,7 +3,6 @@
 enum ReservedCommands {
     static let serve = reserved("serve", summary: "Serve the REST adapter on a local port")
     static let mcp = reserved("mcp", summary: "Run the MCP server on standard input and output")
-    static let journal = reserved("journal", summary: "Show the journal of changes and restore from it")
 
     private static func reserved(_ name: String, summary: String) -> CommandSpec {
         CommandSpec(
