@@ -74,7 +74,7 @@ enum JournalCommand {
             lines.append("Unreadable journal lines: "
                          + report.unreadableLines.map(String.init).joined(separator: ", "))
         }
-        invocation.printOutput(TerminalText.escapingControls(lines.joined(separator: "\n")))
+        invocation.printOutput(OutputEscaping.escapingControls(lines.joined(separator: "\n")))
         return (recovery, report)
     }
 
@@ -95,7 +95,7 @@ enum JournalCommand {
         var exitCode = ExitCode.success
         for result in results {
             if result.restored != nil {
-                invocation.printOutput(TerminalText.escapingControls(result.message + "."))
+                invocation.printOutput(OutputEscaping.escapingControls(result.message + "."))
             } else {
                 invocation.printError(result.message)
                 exitCode = result.error.map(CLIFailure.exitCode(for:)) ?? .apiError

@@ -33,6 +33,12 @@ enum TerminalUIEntry {
     /// sandbox changes must never be offered for restoring against a real Webex site.
     @MainActor
     static func launch(_ launch: TerminalUILaunch) async -> ExitCode {
+        guard launch.context.standardOutput.isTerminal else {
+            launch.context.standardError.write(
+                "trackcodes: the terminal UI needs a terminal; in scripts use the commands "
+                    + "(see 'trackcodes --help')\n")
+            return .usage
+        }
         let temporary = launch.connection.isDemo
             ? FileManager.default.temporaryDirectory
                 .appendingPathComponent("trackcodes-demo-\(UUID().uuidString)", isDirectory: true)
