@@ -45,7 +45,9 @@ struct BulkDeleteView {
     }
 
     mutating func draw(into canvas: inout Canvas, in area: Rect, theme: Theme, tick: Int) {
-        let box = area.centered(width: min(76, area.width - 2), height: min(area.height - 2, 24))
+        // Frame, blank, bar, counts, blank, the codes, blank, hint, frame.
+        let box = area.centered(
+            width: min(76, area.width - 2), height: min(area.height - 2, max(10, job.total + 8)))
         guard box.width > 8, box.height > 7 else { return }
         let title = job.isFinished ? "Delete finished" : "Deleting \(job.total) code(s)"
         canvas.withClip(box) { canvas in
