@@ -28,8 +28,6 @@ let package = Package(
             dependencies: ["TrackingCodesCore", "WebexSandbox", "WebexAPI"],
             path: "Benchmarks/Sources/TrackcodesBench"
         ),
-        // Widget demo for trying the terminal layer by hand (tmux, SSH) until screens exist.
-        .executableTarget(name: "TerminalUIDemo", dependencies: ["TerminalUI"]),
 
         .testTarget(name: "WebexAPITests", dependencies: ["WebexAPI", "WebexSandbox"]),
         .testTarget(name: "WebexSandboxTests", dependencies: ["WebexSandbox", "WebexAPI", "HTTPServer"]),

@@ -18,7 +18,7 @@ enum CommandTable {
                 SandboxCommand.spec,
                 AdapterCommands.serve,
                 AdapterCommands.mcp,
-                ReservedCommands.journal,
+                JournalCommand.group,
                 HelpCommand.spec,
             ],
             action: TerminalUIEntry.run),

@@ -27,8 +27,10 @@ public struct CommandInvocation: Sendable {
     }
 
     /// The client the global options ask for. From here on the token is hidden from all output.
-    public func connect() throws -> Connection {
-        let (connection, token) = try Connection.make(for: parsed, context: context)
+    ///
+    /// - Parameter observer: sees every API call the client makes (the terminal UI's log).
+    public func connect(observer: (@Sendable (APICallRecord) -> Void)? = nil) throws -> Connection {
+        let (connection, token) = try Connection.make(for: parsed, context: context, observer: observer)
         for redactor in redactors {
             redactor.hide(token.secret)
         }
