@@ -34,12 +34,12 @@ public final class TrackcodesScreen: Screen {
     var detailRequested = false
     var table = TableView(
         columns: [
-            TableColumn(CodeColumn.name.title, width: .flexible(minimum: 14, weight: 3)),
+            TableColumn(CodeColumn.name.title, width: .flexible(minimum: 14, weight: 2)),
             TableColumn(CodeColumn.inputMode.title, width: .fixed(15)),
             TableColumn(CodeColumn.optionCount.title, width: .fixed(9), alignment: .trailing),
             TableColumn(CodeColumn.defaultOption.title, width: .flexible(minimum: 8, weight: 2)),
             TableColumn(CodeColumn.hostProfile.title, width: .fixed(12)),
-            TableColumn(CodeColumn.schedule.title, width: .flexible(minimum: 14, weight: 2)),
+            TableColumn(CodeColumn.schedule.title, width: .flexible(minimum: 14, weight: 3)),
         ],
         showsMarks: true, emptyMessage: "Loading…")
     var detail = TextView(wraps: false)
