@@ -294,7 +294,7 @@ extension CodeEditorView {
         case .name:
             return "Type the name · ↓/Tab next field · Ctrl-S save · Esc back"
         case .options:
-            return "a add · Enter edit · x delete · J/K move · Space default · Ctrl-S save · Esc back"
+            return "a add · Enter edit · x delete · J/K move · Space default · Ctrl-S save"
         case .inputMode, .hostProfile, .schedule:
             return "←/→ change · Enter list · ↑/↓ fields · Ctrl-S save · Esc back"
         }

@@ -6,12 +6,11 @@ import WebexAPI
 enum RefusalText {
     static func lines(for error: OperationError, action: String = "save") -> [String] {
         switch error {
-        case .webex(.api(let status, _, _, let trackingId)):
-            return [
-                "Webex refused the \(action): HTTP \(status)",
-                error.webexError?.webexMessage ?? "Webex gave no message",
-                "trackingId \(trackingId)",
-            ]
+        case .webex(.api(let status, let message, let descriptions, let trackingId)):
+            let words = ([message] + descriptions.filter { $0 != message }).filter { !$0.isEmpty }
+            return ["Webex refused the \(action): HTTP \(status)"]
+                + (words.isEmpty ? ["Webex gave no message."] : words)
+                + ["trackingId \(trackingId)"]
         case .webex(.cancelled):
             return ["The \(action) was cancelled; Webex may or may not have received it."]
         case .webex(let failure):
