@@ -20,7 +20,7 @@ let package = Package(
         .target(name: "Adapters", dependencies: ["TrackingCodesCore", "HTTPServer"]),
         .target(
             name: "TrackcodesCLI",
-            dependencies: ["WebexAPI", "WebexSandbox", "TrackingCodesCore", "TerminalUI", "Adapters"]
+            dependencies: ["WebexAPI", "WebexSandbox", "HTTPServer", "TrackingCodesCore", "TerminalUI", "Adapters"]
         ),
         .executableTarget(name: "trackcodes", dependencies: ["TrackcodesCLI"]),
         .executableTarget(

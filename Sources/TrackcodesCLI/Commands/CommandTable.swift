@@ -15,7 +15,7 @@ enum CommandTable {
                 SitesCommand.spec,
                 CodesCommands.group,
                 UserCommands.group,
-                ReservedCommands.sandbox,
+                SandboxCommand.spec,
                 ReservedCommands.serve,
                 ReservedCommands.mcp,
                 ReservedCommands.journal,

@@ -42,13 +42,13 @@ public struct CommandInvocation: Sendable {
 
     /// Writes one `trackcodes: ...` line to standard error, with control characters escaped.
     public func printError(_ message: String) {
-        context.standardError.write("\(tree.root.name): \(TerminalText.escapingControls(message))\n")
+        context.standardError.write("\(tree.root.name): \(OutputEscaping.escapingControls(message))\n")
     }
 
     /// A body the API sent, as it came; a terminal gets its control characters escaped.
     public func printJSON(_ body: Data) {
         let text = String(decoding: body, as: UTF8.self)
-        printOutput(context.standardOutput.isTerminal ? TerminalText.escapingControlsInJSON(text) : text)
+        printOutput(context.standardOutput.isTerminal ? OutputEscaping.escapingControlsInJSON(text) : text)
     }
 
     /// A value the API returned, as JSON: for writes, which go through the journal and so hand
@@ -71,7 +71,7 @@ public struct CommandInvocation: Sendable {
     /// `--dry-run`: show the requests that would be sent, token redacted, a blank line between
     /// them, and a note on standard error (so stdout holds only the requests).
     func printDryRun(_ requests: [HTTPRequest]) {
-        let text = requests.map { TerminalText.escapingControlsInJSON($0.redactedDescription) }
+        let text = requests.map { OutputEscaping.escapingControlsInJSON($0.redactedDescription) }
         printOutput(text.joined(separator: "\n\n"))
         printError("dry run: nothing was sent")
     }
