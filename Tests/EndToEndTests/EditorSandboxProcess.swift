@@ -51,7 +51,8 @@ final class EditorSandboxProcess {
     /// folders and the sandbox's token.
     func startUI(columns: Int = 80, rows: Int = 24) throws -> TmuxSession {
         try TmuxSession(
-            command: "\(TmuxSession.quote(TestPaths.binary)) --base-url \(TmuxSession.quote(baseURL.absoluteString))",
+            command: TmuxSession.quote(TestPaths.binary) + " --base-url "
+                + TmuxSession.quote(baseURL.absoluteString),
             columns: columns, rows: rows,
             environment: [
                 "WEBEX_API_KEY": Sandbox.demoToken,
@@ -98,7 +99,8 @@ final class EditorSandboxProcess {
         var last = try await state()
         while !predicate(last) {
             guard Date() < deadline else {
-                throw RunnerError("timed out after \(timeout) s waiting for the sandbox to hold \(what)")
+                throw RunnerError(
+                    "timed out after \(timeout) s waiting for the sandbox to hold \(what)")
             }
             usleep(20_000)
             last = try await state()

@@ -200,7 +200,8 @@ import WebexAPI
         // A name over 120 characters.
         harness.press(.home)
         harness.type(String(repeating: "n", count: 111))
-        #expect(harness.screen.contains("✗ 'name' cannot be longer than 120 characters (it has 121)"))
+        #expect(harness.screen.contains(
+            "✗ 'name' cannot be longer than 120 characters (it has 121)"))
     }
 
     @Test func choosingHostProfileSelectLocksTheScheduleAndSaysWhy() throws {

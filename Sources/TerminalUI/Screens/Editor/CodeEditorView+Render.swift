@@ -33,8 +33,8 @@ extension CodeEditorView {
 
         if var open = choicePicker {
             let height = min(open.picker.items.count + 2, rect.height)
-            let width = min(max(28, (open.picker.items.map { TerminalText($0).width }.max() ?? 0) + 6),
-                            rect.width)
+            let widest = open.picker.items.map { TerminalText($0).width }.max() ?? 0
+            let width = min(max(28, widest + 6), rect.width)
             open.picker.draw(
                 into: &canvas, in: rect.centered(width: width, height: height), theme: theme)
             choicePicker = open
@@ -55,7 +55,8 @@ extension CodeEditorView {
         for (index, text) in RefusalText.lines(for: error).enumerated() {
             let prefix = index == 0 ? theme.ruleGlyph + " " : "  "
             for piece in TerminalText(text).wrapped(toWidth: max(1, width - 2)) {
-                lines.append((TerminalText(lines.count == 0 ? prefix : "  ") + piece, theme.ruleMessage))
+                let lead = TerminalText(lines.isEmpty ? prefix : "  ")
+                lines.append((lead + piece, theme.ruleMessage))
             }
         }
         lines.append((.empty, theme.normal))
@@ -94,7 +95,8 @@ extension CodeEditorView {
         let spare = body.height - before.count - after.count
         let listHeight = count == 0 ? 1 : max(min(count, spare), min(count, 5))
         optionScroll.setViewportHeight(listHeight)
-        let list: [FormLine] = count == 0 ? [.noOptions] : optionScroll.visibleRange.map { .option($0) }
+        let list: [FormLine] = count == 0
+            ? [.noOptions] : optionScroll.visibleRange.map { .option($0) }
 
         let lines = before.map(\.line) + list + after
         scrollForm(toShow: before, total: lines.count, height: body.height)
@@ -123,7 +125,9 @@ extension CodeEditorView {
         formOffset = min(max(0, formOffset), maximum)
     }
 
-    private func messageLines(for field: TrackingCodeField, width: Int, theme: Theme) -> [FormLine] {
+    private func messageLines(
+        for field: TrackingCodeField, width: Int, theme: Theme
+    ) -> [FormLine] {
         editor.messages(for: field).flatMap { message -> [FormLine] in
             let glyph = message.blocksSaving ? theme.ruleGlyph : theme.advisoryGlyph
             let style = message.blocksSaving ? theme.ruleMessage : theme.advisoryMessage
@@ -140,7 +144,8 @@ extension CodeEditorView {
         let valueWidth = max(0, x + width - valueX)
         switch line {
         case .heading(let text):
-            canvas.write(TerminalText(text).truncated(toWidth: width), x: x, y: y, style: theme.header)
+            canvas.write(
+                TerminalText(text).truncated(toWidth: width), x: x, y: y, style: theme.header)
         case .message(let text, let style):
             canvas.write(
                 text.truncated(toWidth: valueWidth, ellipsis: theme.glyphs.ellipsis),
@@ -151,8 +156,10 @@ extension CodeEditorView {
             canvas.write(
                 TerminalText(field.label).fitted(toWidth: Self.labelWidth - 1), x: x, y: y,
                 style: labelStyle)
-            drawValue(of: field, into: &canvas, at: Rect(x: valueX, y: y, width: valueWidth, height: 1),
-                      isFocused: isFocused, theme: theme)
+            drawValue(
+                of: field, into: &canvas,
+                at: Rect(x: valueX, y: y, width: valueWidth, height: 1),
+                isFocused: isFocused, theme: theme)
         case .option(let index):
             drawOption(index, into: &canvas, x: x, y: y, width: width, theme: theme)
         case .noOptions:
@@ -188,7 +195,8 @@ extension CodeEditorView {
             var isLocked = false
             if case .schedule = field { isLocked = !editor.isScheduleEditable }
             if isLocked {
-                canvas.write(TerminalText("  " + label), x: rect.x, y: rect.y, style: theme.secondary)
+                canvas.write(
+                    TerminalText("  " + label), x: rect.x, y: rect.y, style: theme.secondary)
             } else if isFocused {
                 let arrows = theme.choiceArrows
                 canvas.write(TerminalText("\(arrows.left) \(label) \(arrows.right)"),

@@ -163,9 +163,9 @@ extension UserCodesView {
         guard footer.height >= 2 else { return }
         let (summaryRow, hintRow) = footer.splitTop(1)
         let (text, style) = summary(theme: theme)
-        canvas.write(
-            TerminalText(text).truncated(toWidth: summaryRow.width, ellipsis: theme.glyphs.ellipsis),
-            x: summaryRow.x, y: summaryRow.y, style: style)
+        let fitted = TerminalText(text).truncated(
+            toWidth: summaryRow.width, ellipsis: theme.glyphs.ellipsis)
+        canvas.write(fitted, x: summaryRow.x, y: summaryRow.y, style: style)
         canvas.write(
             TerminalText(hints).truncated(toWidth: hintRow.width, ellipsis: theme.glyphs.ellipsis),
             x: hintRow.x, y: hintRow.y, style: theme.secondary)
