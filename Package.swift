@@ -17,7 +17,7 @@ let package = Package(
         .target(name: "WebexSandbox", dependencies: ["WebexAPI", "HTTPServer"]),
         .target(name: "TrackingCodesCore", dependencies: ["WebexAPI"]),
         .target(name: "TerminalUI", dependencies: ["CNcursesw", "TrackingCodesCore"]),
-        .target(name: "Adapters", dependencies: ["TrackingCodesCore", "HTTPServer"]),
+        .target(name: "Adapters", dependencies: ["TrackingCodesCore", "HTTPServer", "WebexAPI"]),
         .target(
             name: "TrackcodesCLI",
             dependencies: ["WebexAPI", "WebexSandbox", "HTTPServer", "TrackingCodesCore", "TerminalUI", "Adapters"]
@@ -38,6 +38,8 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["TrackcodesCLI", "WebexSandbox"]),
         .testTarget(name: "EndToEndTests", dependencies: ["WebexSandbox", "WebexAPI"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
+        .testTarget(
+            name: "AdaptersTests", dependencies: ["Adapters", "WebexSandbox", "HTTPServer"], exclude: ["python"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -87,7 +87,7 @@ import WebexSandbox
         #expect(run.standardOutput.split(separator: "\n").allSatisfy { $0.count <= 100 })
     }
 
-    @Test(arguments: ["serve", "mcp", "journal"])
+    @Test(arguments: ["journal"])
     func reservedCommandsSayTheyAreNotBuiltYet(name: String) async throws {
         let run = await Trackcodes.runCapturingOutput([name, "--port", "8080", "anything"])
 

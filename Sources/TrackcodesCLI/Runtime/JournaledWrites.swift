@@ -14,6 +14,16 @@ enum JournaledWrites {
         _ invocation: CommandInvocation, on connection: Connection,
         _ write: @MainActor (JournaledWriter) async throws -> T
     ) async throws -> T {
+        try await withSession(invocation, on: connection) { try await write($0.writer) }
+    }
+
+    /// A core session for `connection` (journal in the state folder, or a temporary one for
+    /// `--demo`), alive while `body` runs.
+    @MainActor
+    static func withSession<T: Sendable>(
+        _ invocation: CommandInvocation, on connection: Connection,
+        _ body: @MainActor (Session) async throws -> T
+    ) async throws -> T {
         let temporary = connection.isDemo
             ? FileManager.default.temporaryDirectory
                 .appendingPathComponent("trackcodes-demo-\(UUID().uuidString)", isDirectory: true)
@@ -28,6 +38,6 @@ enum JournaledWrites {
         let session = Session(
             client: connection.client, callLog: APICallLog(), paths: paths,
             readOnly: invocation.isReadOnly)
-        return try await write(session.writer)
+        return try await body(session)
     }
 }
