@@ -1,0 +1,201 @@
+import TrackingCodesCore
+import WebexAPI
+
+/// Drawing the user pane: the query line and its lookup error, a summary of who is shown, the
+/// table of codes and values, the highlighted row's problem, then the summary and key hints.
+extension UserCodesView {
+    public func render(into canvas: inout Canvas, in rect: Rect, theme: Theme) {
+        canvas.fill(rect, style: theme.normal)
+        let area = rect.inset(dx: 1, dy: 0)
+        guard area.width >= 20, area.height >= 6 else { return }
+
+        var (top, rest) = area.splitTop(1)
+        drawQuery(into: &canvas, in: top, theme: theme)
+        for line in lookupErrorLines(width: area.width, theme: theme) {
+            (top, rest) = rest.splitTop(1)
+            canvas.write(line, x: top.x, y: top.y, style: theme.ruleMessage)
+        }
+        for line in refusalLines(width: area.width, theme: theme) {
+            (top, rest) = rest.splitTop(1)
+            canvas.write(line, x: top.x, y: top.y, style: theme.ruleMessage)
+        }
+        (top, rest) = rest.splitTop(1)
+        canvas.write(
+            TerminalText(whoLine).truncated(toWidth: top.width, ellipsis: theme.glyphs.ellipsis),
+            x: top.x, y: top.y + 0, style: theme.secondary)
+
+        let detail = detailLines(width: area.width, theme: theme)
+        let (tableRect, bottom) = rest.splitBottom(2 + detail.count)
+        table.setRowCount(pane.rows.count)
+        table.select(row: pane.cursor)
+        let rows = pane.rows
+        table.draw(
+            into: &canvas, in: tableRect, theme: theme, isFocused: focus == .table,
+            cell: { row, column in Self.cell(rows[row], column: column) })
+
+        for (index, line) in detail.enumerated() {
+            canvas.write(line.text, x: bottom.x, y: bottom.y + index, style: line.style)
+        }
+        if let edit = valueEdit {
+            drawValueEdit(edit, into: &canvas, y: bottom.y, x: bottom.x, width: bottom.width,
+                          theme: theme)
+        }
+        drawFooter(into: &canvas, in: bottom.splitBottom(2).bottom, theme: theme)
+
+        if var open = valuePicker {
+            let widest = open.picker.items.map { TerminalText($0).width }.max() ?? 0
+            let box = rect.centered(
+                width: min(max(30, widest + 6), rect.width),
+                height: min(open.picker.items.count + 2, rect.height))
+            open.picker.draw(into: &canvas, in: box, theme: theme)
+            valuePicker = open
+        }
+        dialog?.draw(into: &canvas, in: rect, theme: theme)
+        if focus == .table, valueEdit == nil || valuePicker != nil || dialog != nil {
+            canvas.cursor = nil
+        }
+    }
+
+    /// The text of a table cell: code name, input mode, the value (`*` when edited), problem.
+    static func cell(_ row: UserCodesPane.Row, column: Int) -> String {
+        switch column {
+        case 0: return row.name
+        case 1: return modeLabel(row.code.inputMode)
+        case 2:
+            guard let value = row.value else { return "–" }
+            return row.isEdited ? "* " + value : value
+        default: return row.problem ?? ""
+        }
+    }
+
+    private static func modeLabel(_ mode: InputMode) -> String {
+        switch mode {
+        case .text: "Text"
+        case .select: "Select"
+        case .editableSelect: "Editable"
+        case .hostProfileSelect: "Host profile"
+        case .unrecognized(let raw): raw
+        }
+    }
+
+    // MARK: - Parts
+
+    private func drawQuery(into canvas: inout Canvas, in row: Rect, theme: Theme) {
+        let label = TerminalText("Find user ")
+        let labelStyle = focus == .query ? theme.selection : theme.normal
+        let x = canvas.write(label, x: row.x, y: row.y, style: labelStyle) + 1
+        let showsCursor = focus == .query && dialog == nil && valuePicker == nil
+        queryField.draw(
+            into: &canvas, in: Rect(x: x, y: row.y, width: row.maxX - x, height: 1),
+            theme: theme, isFocused: showsCursor)
+    }
+
+    private var whoLine: String {
+        guard pane.user != nil, let who = pane.userTitle else {
+            return pane.isBusy ? "Looking up…" : "No user shown yet."
+        }
+        let set = pane.rows.filter { $0.savedValue != nil }.count
+        var text = "\(who): \(set) of \(pane.rows.count) codes have a value"
+        let edited = pane.rows.filter(\.isEdited).count
+        if edited > 0 { text += ", \(edited) edited (*)" }
+        return text
+    }
+
+    private func lookupErrorLines(width: Int, theme: Theme) -> [TerminalText] {
+        guard let error = pane.lookupError else { return [] }
+        let lines: [String]
+        if error.status == 404 {
+            let site = pane.session.siteUrl ?? "this site"
+            lines = ["No user '\(pane.query)' on \(site). Check the address or personId.",
+                     "trackingId \(error.trackingId ?? "none")"]
+        } else {
+            lines = RefusalText.lines(for: error, action: "lookup")
+        }
+        return wrapped(lines, width: width, theme: theme)
+    }
+
+    private func refusalLines(width: Int, theme: Theme) -> [TerminalText] {
+        guard let error = pane.saveError else { return [] }
+        return wrapped(RefusalText.lines(for: error), width: width, theme: theme)
+    }
+
+    private func wrapped(_ lines: [String], width: Int, theme: Theme) -> [TerminalText] {
+        var result: [TerminalText] = []
+        for text in lines {
+            for piece in TerminalText(text).wrapped(toWidth: max(1, width - 2)) {
+                result.append(TerminalText(result.isEmpty ? theme.ruleGlyph + " " : "  ") + piece)
+            }
+        }
+        return result
+    }
+
+    /// Under the table: the highlighted row's problem in full, or what typing a value breaks.
+    private func detailLines(width: Int, theme: Theme) -> [(text: TerminalText, style: Style)] {
+        var problem: String?
+        if let edit = valueEdit, let row = pane.rows.first(where: { $0.id == edit.codeID }) {
+            problem = TrackingCodeRules.userValueViolation(edit.field.text, for: row.code)
+            // The field itself takes the first line.
+            let lines = problem.map {
+                TerminalText(theme.ruleGlyph + " " + $0).wrapped(toWidth: max(1, width))
+            } ?? []
+            return [(.empty, theme.normal)] + lines.prefix(2).map { ($0, theme.ruleMessage) }
+        }
+        problem = focus == .table ? pane.selectedRow?.problem : nil
+        guard let problem else { return [] }
+        return TerminalText(theme.ruleGlyph + " " + problem).wrapped(toWidth: max(1, width))
+            .prefix(2).map { ($0, theme.ruleMessage) }
+    }
+
+    private func drawValueEdit(
+        _ edit: ValueEdit, into canvas: inout Canvas, y: Int, x: Int, width: Int, theme: Theme
+    ) {
+        let label = TerminalText("Value for '") + TerminalText(edit.codeName).truncated(
+            toWidth: max(4, width / 3), ellipsis: theme.glyphs.ellipsis) + TerminalText("' ")
+        let fieldX = canvas.write(label, x: x, y: y, style: theme.selection) + 1
+        var field = edit.field
+        field.draw(
+            into: &canvas, in: Rect(x: fieldX, y: y, width: x + width - fieldX, height: 1),
+            theme: theme, isFocused: dialog == nil)
+        valueEdit?.field = field
+    }
+
+    private func drawFooter(into canvas: inout Canvas, in footer: Rect, theme: Theme) {
+        guard footer.height >= 2 else { return }
+        let (summaryRow, hintRow) = footer.splitTop(1)
+        let (text, style) = summary(theme: theme)
+        let fitted = TerminalText(text).truncated(
+            toWidth: summaryRow.width, ellipsis: theme.glyphs.ellipsis)
+        canvas.write(fitted, x: summaryRow.x, y: summaryRow.y, style: style)
+        canvas.write(
+            TerminalText(hints).truncated(toWidth: hintRow.width, ellipsis: theme.glyphs.ellipsis),
+            x: hintRow.x, y: hintRow.y, style: theme.secondary)
+    }
+
+    private func summary(theme: Theme) -> (String, Style) {
+        if pane.isBusy { return ("Waiting for Webex… (Esc cancels)", theme.normal) }
+        if let reason = pane.session.siteUrl.flatMap(pane.session.readOnlyReason(for:)) {
+            return ("Read-only, cannot save: " + reason, theme.advisoryMessage)
+        }
+        let problems = pane.problems.count
+        if problems > 0 {
+            let text = problems == 1 ? "1 problem — fix it to save"
+                : "\(problems) problems — fix them to save"
+            return (theme.ruleGlyph + " " + text, theme.ruleMessage)
+        }
+        let edited = pane.rows.filter(\.isEdited).count
+        if edited > 0 {
+            return ("\(edited) edited — Ctrl-S sends the user's full list", theme.normal)
+        }
+        return ("", theme.normal)
+    }
+
+    private var hints: String {
+        if valueEdit != nil { return "Enter set the value · Esc keep the old one" }
+        switch focus {
+        case .query:
+            return "Enter look up · Esc back"
+        case .table:
+            return "Enter edit · x undo edit · / find user · Ctrl-S save · Esc back"
+        }
+    }
+}
