@@ -5,9 +5,7 @@ import WebexSandbox
 
 /// The code editor in the real binary, in tmux, against `trackcodes sandbox` over loopback: open
 /// it from the code list (`n` new, `e` edit), type, save, and check what the sandbox holds.
-@Suite(
-    "Code editor end to end", .serialized,
-    .enabled(if: FormsEndToEnd.uiIsBuilt, "trackcodes has no terminal UI in this build yet"))
+@Suite("Code editor end to end", .serialized)
 struct EditorEndToEndTests {
     /// Opens the editor for the code `name` on acme.webex.com: filter the list, then `e`.
     private func openEditor(of name: String, in ui: TmuxSession) throws {
@@ -20,7 +18,7 @@ struct EditorEndToEndTests {
     }
 
     @Test func createACodeFirstBreakingARuleThenFixingIt() async throws {
-        let sandbox = try EditorSandboxProcess()
+        let sandbox = try SandboxProcess(keepsState: true)
         let ui = try sandbox.startUI()
         try ui.waitFor(text: "Department")
 
@@ -49,7 +47,7 @@ struct EditorEndToEndTests {
     }
 
     @Test func editTheOptionsAndTheDefault() async throws {
-        let sandbox = try EditorSandboxProcess()
+        let sandbox = try SandboxProcess(keepsState: true)
         let ui = try sandbox.startUI()
         try openEditor(of: "Billing Code", in: ui)
 
@@ -70,7 +68,7 @@ struct EditorEndToEndTests {
     }
 
     @Test func aRefusedSaveKeepsTheFormAndShowsStatusAndTrackingId() async throws {
-        let sandbox = try EditorSandboxProcess()
+        let sandbox = try SandboxProcess(keepsState: true)
         let ui = try sandbox.startUI()
         try openEditor(of: "Event Type", in: ui)
         // Event Type is id 10 in the demo organisation.

@@ -99,7 +99,7 @@ extension TrackcodesScreen {
         case .editCode?:
             openEditor(creating: false)
         case .userCodes?:
-            pane = Panes.userCodes(UserCodesPane(session: session))
+            pane = UserCodesView(pane: UserCodesPane(session: session))
         default:
             return .ignored
         }
@@ -246,8 +246,8 @@ extension TrackcodesScreen {
         guard let siteUrl = session.siteUrl else { return }
         if creating {
             guard !refuseIfReadOnly("create a code") else { return }
-            pane = Panes.editor(
-                TrackingCodeEditor(session: session, creatingOn: siteUrl, siteCodes: codes.allCodes))
+            pane = CodeEditorView(
+                editor: TrackingCodeEditor(session: session, creatingOn: siteUrl, siteCodes: codes.allCodes))
             return
         }
         guard let code = codes.selectedCode else {
@@ -255,6 +255,6 @@ extension TrackcodesScreen {
             return
         }
         guard !refuseIfReadOnly("edit '\(code.name)'") else { return }
-        pane = Panes.editor(TrackingCodeEditor(session: session, editing: code, siteCodes: codes.allCodes))
+        pane = CodeEditorView(editor: TrackingCodeEditor(session: session, editing: code, siteCodes: codes.allCodes))
     }
 }
