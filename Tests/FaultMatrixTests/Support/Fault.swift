@@ -144,7 +144,10 @@ enum Fault: String, CaseIterable, Sendable, CustomTestStringConvertible {
         let healthy = sandboxAnswer?.body ?? Data("{}".utf8)
         let json = ["Content-Type": "application/json;charset=UTF-8", "TrackingID": trackingId]
         switch self {
-        case .timeout, .connectionRefused:
+        case .timeout:
+            return .silence
+        case .connectionRefused:
+            // Never reached: `FaultTransport` sends this call to a port where nothing listens.
             return .silence
         case .resetMidBody:
             return .resetMidBody(declaredLength: healthy.count, body: healthy.prefix(healthy.count / 2))

@@ -50,17 +50,13 @@ final class FaultEnvironment: @unchecked Sendable {
         try? FileManager.default.removeItem(at: home)
     }
 
-    /// Where clients send requests: the misbehaving server, or a port where nothing listens.
-    var baseURL: URL {
-        guard let refusingPort else { return server.baseURL }
-        // A literal loopback address and a port number: always a valid URL.
-        return URL(string: "http://127.0.0.1:\(refusingPort)/v1")!
-    }
+    /// Where clients send requests.
+    var baseURL: URL { server.baseURL }
 
-    /// The production transport, with a short timeout for the call under test only, so a
-    /// silent server costs a fraction of a second per attempt.
+    /// The production transport, aimed at a port where nothing listens for the call under test
+    /// when the fault is a refused connection.
     var transport: any HTTPTransport {
-        SplitTimeoutTransport(target: target)
+        FaultTransport(target: target, refusingPort: refusingPort)
     }
 
     var paths: Paths {
@@ -124,16 +120,25 @@ final class FaultEnvironment: @unchecked Sendable {
     }
 }
 
-/// `URLSessionTransport`, the program's own, with a short timeout for the call under test and
-/// a generous one for everything else. The two sessions are shared by every test.
-struct SplitTimeoutTransport: HTTPTransport {
+/// `URLSessionTransport`, the program's own, with the shortest timeout it allows (one second)
+/// for the call under test and a generous one for everything else. The call under test goes to
+/// `refusingPort` when there is one, so only it meets the refused connection. The two sessions
+/// are shared by every test.
+struct FaultTransport: HTTPTransport {
     static let quick = URLSessionTransport(timeout: 1)
     static let patient = URLSessionTransport(timeout: 20)
 
     let target: FaultTarget
+    let refusingPort: Int?
 
     func send(_ request: HTTPRequest) async throws -> HTTPResponse {
-        try await (target.picks(request) ? Self.quick : Self.patient).send(request)
+        guard target.picks(request) else { return try await Self.patient.send(request) }
+        var redirected = request
+        if let refusingPort, var components = URLComponents(url: request.url, resolvingAgainstBaseURL: false) {
+            components.port = refusingPort
+            redirected.url = components.url ?? request.url
+        }
+        return try await Self.quick.send(redirected)
     }
 }
 
