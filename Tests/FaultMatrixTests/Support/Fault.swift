@@ -89,6 +89,23 @@ enum Fault: String, CaseIterable, Sendable, CustomTestStringConvertible {
         }
     }
 
+    /// Words of the advice the MCP server adds, so a model knows what to do next.
+    var mcpAdvice: String {
+        switch self {
+        case .status401: "access token"
+        case .status403: "Control Hub"
+        case .status404: "list-tracking-codes"
+        case .status409: "Choose another name"
+        case .status429WithRetryAfter, .status429LongRetryAfter: "before trying again"
+        case .status429WithoutRetryAfter: "Wait a little"
+        case .status500, .status502, .status503, .status504: "try again later"
+        case .timeout, .connectionRefused, .resetMidBody, .closedMidBody: "Try again when Webex can be reached"
+        case .malformedJSON, .truncatedJSON, .hugeJSON, .htmlErrorPage: "could not be read"
+        case .tokenEchoedInError: "correct them"
+        case .unknownEnumValues, .extraFields: ""
+        }
+    }
+
     /// The exit code the README's table gives.
     var cliExitCode: ExitCode {
         switch self {
