@@ -13,13 +13,19 @@ final class RootScreenHarness {
     let shell: AppShell<TrackcodesScreen>
     let driver: TextDriver
 
-    init(_ environment: FaultEnvironment, size: TerminalSize = TerminalSize(columns: 120, rows: 40),
-         capabilities: TerminalCapabilities = .standard) {
+    convenience init(_ environment: FaultEnvironment, size: TerminalSize = TerminalSize(columns: 120, rows: 40)) {
         let log = APICallLog()
-        session = Session(
+        let session = Session(
             client: environment.makeClient(observer: log.observer), callLog: log, paths: environment.paths,
             settings: Settings(siteManagement: [FaultEnvironment.site: .controlHub]),
             clock: { Date(timeIntervalSince1970: 1_750_000_000) })
+        self.init(session: session, size: size)
+    }
+
+    /// - Parameter capabilities: what the terminal can show; the theme follows from them, as
+    ///   it does on a real terminal.
+    init(session: Session, size: TerminalSize, capabilities: TerminalCapabilities = .standard) {
+        self.session = session
         screen = TrackcodesScreen(session: session, timeZone: TimeZone(identifier: "UTC") ?? .current)
         driver = TextDriver(size: size, capabilities: capabilities)
         shell = AppShell(driver: driver, root: screen)
