@@ -8,12 +8,19 @@ enum JSONFuzz {
 
     /// Random text, weighted towards what breaks parsers and terminals: quotes, backslashes,
     /// controls, escapes of lone surrogates, bidi controls, wide and combining characters.
+    private static let pieces = [
+        "a", "Z", "0", " ", "\"", "\\", "/", "\u{0}", "\u{1B}[31m", "\u{7}", "\u{7F}", "\u{9B}", "\u{202E}",
+        "\u{2066}", "部署", "😀", "e\u{301}", "\u{FEFF}", "\u{2028}", "%", "&", "=", "\n", "\t",
+        "trackcodes", "select", "All", "MeetingCenter",
+    ]
+
+    private static let edgeNumbers = [
+        "0", "-0", "1", "-1", "1.5", "1e308", "-1e308", "1e309", "1e-400", "9223372036854775807",
+        "9223372036854775808", "-9223372036854775809", "123456789012345678901234567890", "0.1e1", "1E+2",
+        "4.9e-324", "2.2250738585072014e-308",
+    ]
+
     static func string(_ random: inout FuzzRandom) -> String {
-        let pieces = [
-            "a", "Z", "0", " ", "\"", "\\", "/", "\u{0}", "\u{1B}[31m", "\u{7}", "\u{7F}", "\u{9B}", "\u{202E}",
-            "\u{2066}", "部署", "😀", "e\u{301}", "\u{FEFF}", "\u{2028}", "%", "&", "=", "\n", "\t",
-            "trackcodes", "select", "All", "MeetingCenter",
-        ]
         var text = ""
         for _ in 0..<random.int(0...(random.chance(0.05) ? 200 : 12)) {
             text += random.pick(pieces)
@@ -22,12 +29,7 @@ enum JSONFuzz {
     }
 
     static func number(_ random: inout FuzzRandom) -> String {
-        let edges = [
-            "0", "-0", "1", "-1", "1.5", "1e308", "-1e308", "1e309", "1e-400", "9223372036854775807",
-            "9223372036854775808", "-9223372036854775809", "123456789012345678901234567890", "0.1e1", "1E+2",
-            "4.9e-324", "2.2250738585072014e-308",
-        ]
-        return random.chance(0.6) ? random.pick(edges) : String(random.int(-1_000_000...1_000_000))
+        random.chance(0.6) ? random.pick(edgeNumbers) : String(random.int(-1_000_000...1_000_000))
     }
 
     /// A random JSON value as text, nested at most `depth` levels.
