@@ -103,9 +103,12 @@ struct FuzzBudget {
         return index
     }
 
-    /// `run` for cases that must await.
+    /// `run` for cases that must await; they run on the caller's actor.
     @discardableResult
-    func run(_ name: String, _ body: (_ random: inout FuzzRandom, _ index: Int) async throws -> Void) async rethrows -> Int {
+    func run(
+        _ name: String, isolation: isolated (any Actor)? = #isolation,
+        _ body: (_ random: inout FuzzRandom, _ index: Int) async throws -> Void
+    ) async rethrows -> Int {
         let deadline = seconds.map { Date().addingTimeInterval($0) }
         let state = openStateFile()
         defer { if state >= 0 { close(state) } }

@@ -72,8 +72,8 @@ struct JSONFuzzTests {
     }
 
     @Test func jsonValuesSurviveAReadWriteRoundTrip() throws {
-        // Fewer cases than the client's: JSONValue's decoding tries each JSON type in turn, which
-        // costs about a millisecond a body in a debug build.
+        // Fewer cases than the client's: JSONValue's decoding tries each JSON type in turn and
+        // pays for every miss, a few milliseconds a body in a debug build.
         FuzzBudget(cases: 1000).run("JSON decoding (JSONValue)") { random, index in
             let body = Data(JSONFuzz.body(&random))
             guard let value = JSONValue.parse(body) else { return }
