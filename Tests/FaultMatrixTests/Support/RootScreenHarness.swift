@@ -46,17 +46,9 @@ final class RootScreenHarness {
     func press(_ keys: [Key]) async {
         for key in keys {
             shell.send(.key(key))
-            await settle()
+            await screen.settle()
         }
         shell.render()
-    }
-
-    /// Waits for the screen's work and for a save or look-up a pane started: the pane's task
-    /// may not have marked the session busy yet when `TrackcodesScreen.settle()` looks.
-    func settle() async {
-        await editor?.runningSave?.value
-        await (screen.pane as? UserCodesView)?.runningWork?.value
-        await screen.settle()
     }
 
     func type(_ text: String) async {

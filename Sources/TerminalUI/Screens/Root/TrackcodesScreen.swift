@@ -71,6 +71,10 @@ public final class TrackcodesScreen: Screen {
     public func settle() async {
         repeat {
             await work.settle()
+            // A pane's save or look-up runs in a task of the pane's, which may not have marked
+            // the session busy yet.
+            await (pane as? CodeEditorView)?.runningSave?.value
+            await (pane as? UserCodesView)?.runningWork?.value
             while session.isBusy { await Task.yield() }
         } while work.isRunning
     }
