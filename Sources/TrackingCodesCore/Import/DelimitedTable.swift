@@ -160,14 +160,14 @@ public struct DelimitedTable: Hashable, Sendable {
 
     // MARK: - Writing
 
-    /// The table as text: comma-separated (or `delimiter`), LF line ends, cells quoted only when
-    /// they must be, values that start like formulas guarded.
-    public func rendered(delimiter: Unicode.Scalar = ",") -> String {
+    /// The table as text: comma-separated (or `delimiter`), LF line ends (or `lineEnding`), cells
+    /// quoted only when they must be, values that start like formulas guarded.
+    public func rendered(delimiter: Unicode.Scalar = ",", lineEnding: String = "\n") -> String {
         var output = ""
         for row in [header] + records.map(\.cells) {
             output += row.map { Self.quoted(SpreadsheetSafety.guarded($0), delimiter: delimiter) }
                 .joined(separator: String(Character(delimiter)))
-            output += "\n"
+            output += lineEnding
         }
         return output
     }
