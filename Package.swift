@@ -20,9 +20,16 @@ let package = Package(
         .target(name: "Adapters", dependencies: ["TrackingCodesCore", "HTTPServer"]),
         .target(
             name: "TrackcodesCLI",
-            dependencies: ["WebexAPI", "WebexSandbox", "TrackingCodesCore", "TerminalUI", "Adapters"]
+            dependencies: ["WebexAPI", "WebexSandbox", "HTTPServer", "TrackingCodesCore", "TerminalUI", "Adapters"]
         ),
         .executableTarget(name: "trackcodes", dependencies: ["TrackcodesCLI"]),
+        .executableTarget(
+            name: "trackcodes-bench",
+            dependencies: ["TrackingCodesCore", "WebexSandbox", "WebexAPI"],
+            path: "Benchmarks/Sources/TrackcodesBench"
+        ),
+        // Widget demo for trying the terminal layer by hand (tmux, SSH) until screens exist.
+        .executableTarget(name: "TerminalUIDemo", dependencies: ["TerminalUI"]),
 
         .testTarget(name: "WebexAPITests", dependencies: ["WebexAPI", "WebexSandbox"]),
         .testTarget(name: "WebexSandboxTests", dependencies: ["WebexSandbox", "WebexAPI", "HTTPServer"]),

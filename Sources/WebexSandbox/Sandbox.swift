@@ -113,7 +113,12 @@ public final class Sandbox: @unchecked Sendable {
     }
 
     private func isAuthorized(_ request: HTTPRequest) -> Bool {
-        guard let header = request.header("Authorization") else { return false }
+        accepts(authorization: request.header("Authorization"))
+    }
+
+    /// Whether an `Authorization` header value carries a token this sandbox accepts.
+    public func accepts(authorization header: String?) -> Bool {
+        guard let header else { return false }
         let parts = header.split(separator: " ", maxSplits: 1)
         guard parts.count == 2, parts[0].lowercased() == "bearer" else { return false }
         return acceptedTokens.contains(String(parts[1]).trimmingCharacters(in: .whitespaces))
@@ -213,7 +218,7 @@ public final class Sandbox: @unchecked Sendable {
 
     static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder
     }()
 

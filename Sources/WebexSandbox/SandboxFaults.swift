@@ -34,6 +34,26 @@ public struct SandboxFaults: Codable, Hashable, Sendable {
 
     public static let none = SandboxFaults()
 
+    enum CodingKeys: String, CodingKey {
+        case latencyMs, rateLimitShare, retryAfterSeconds, serverErrorShare, serverErrorStatus
+        case failingIds, failingStatus, seed
+    }
+
+    /// Every key is optional, so `{"latencyMs": 40}` is a whole fault setting.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let defaults = SandboxFaults()
+        latencyMs = try c.decodeIfPresent(Int.self, forKey: .latencyMs) ?? defaults.latencyMs
+        rateLimitShare = try c.decodeIfPresent(Double.self, forKey: .rateLimitShare) ?? defaults.rateLimitShare
+        retryAfterSeconds = c.contains(.retryAfterSeconds)
+            ? try c.decodeIfPresent(Int.self, forKey: .retryAfterSeconds) : defaults.retryAfterSeconds
+        serverErrorShare = try c.decodeIfPresent(Double.self, forKey: .serverErrorShare) ?? defaults.serverErrorShare
+        serverErrorStatus = try c.decodeIfPresent(Int.self, forKey: .serverErrorStatus) ?? defaults.serverErrorStatus
+        failingIds = try c.decodeIfPresent(Set<String>.self, forKey: .failingIds) ?? defaults.failingIds
+        failingStatus = try c.decodeIfPresent(Int.self, forKey: .failingStatus) ?? defaults.failingStatus
+        seed = try c.decodeIfPresent(UInt64.self, forKey: .seed) ?? defaults.seed
+    }
+
     public var isNone: Bool { self == .none }
 }
 

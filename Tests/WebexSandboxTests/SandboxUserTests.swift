@@ -84,3 +84,30 @@ struct SandboxUserTests {
         #expect(json?["trackingCodes"]?.arrayValue?.contains { $0["name"]?.stringValue == "Cost Center" && $0["value"]?.stringValue == "CC-1" } == true)
     }
 }
+
+@Suite("Sandbox control API over HTTP")
+struct SandboxControlTests {
+    @Test func faultsCanBeSetAndStateReadOnARunningSandbox() async throws {
+        let live = try LiveSandbox()
+        defer { live.stop() }
+        let (unauthorized, _) = try await live.raw("GET", "/../_sandbox/state", token: nil)
+        #expect(unauthorized == 401 || unauthorized == 400)
+        let control = URL(string: live.baseURL.absoluteString.replacingOccurrences(of: "/v1", with: "/_sandbox/faults"))!
+        let put = HTTPRequest(method: "PUT", url: control, headers: ["Authorization": "Bearer \(Sandbox.demoToken)"],
+                              body: Data(#"{"failingIds":["1"],"failingStatus":500}"#.utf8))
+        let answer = try await URLSessionTransport().send(put)
+        #expect(answer.status == 200)
+        #expect(live.sandbox.faults.failingIds == ["1"])
+        #expect(live.sandbox.faults.retryAfterSeconds == SandboxFaults().retryAfterSeconds)
+        do {
+            _ = try await live.client.trackingCode(id: "1")
+            Issue.record("the failing id was answered")
+        } catch {
+            #expect(error.status == 500)
+        }
+        let state = HTTPRequest(method: "GET", url: URL(string: control.absoluteString.replacingOccurrences(of: "faults", with: "state"))!,
+                                headers: ["Authorization": "Bearer \(Sandbox.demoToken)"])
+        let dataset = try JSONDecoder().decode(SandboxDataset.self, from: try await URLSessionTransport().send(state).body)
+        #expect(dataset.codes.count == live.sandbox.dataset.codes.count)
+    }
+}

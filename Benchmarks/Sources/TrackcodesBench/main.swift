@@ -1,0 +1,50 @@
+import Foundation
+
+// trackcodes-bench: prints the benchmark table. `Benchmarks/run` builds it in release mode and
+// adds the measurements that need the real binary in a terminal.
+//
+//   trackcodes-bench [all|filter|bulk|rss-codes]
+// Memory figures run in a child process each, so one benchmark's garbage does not count for another.
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+let which = arguments.first ?? "all"
+
+func runChild(_ name: String) throws -> [String] {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+    process.arguments = [name, "--row"]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+}
+
+func row(_ result: BenchmarkResult) -> String {
+    let met = result.met.map { $0 ? "yes" : "NO" } ?? "–"
+    return "| \(result.name) | \(result.value) | \(result.goal) | \(met) | \(result.note) |"
+}
+
+do {
+    switch which {
+    case "filter":
+        print(row(CoreBenchmarks.filterKeystroke()))
+    case "bulk":
+        for result in try await CoreBenchmarks.bulkDelete() { print(row(result)) }
+    case "rss-codes":
+        print(row(try await CoreBenchmarks.peakRSSWithCodes(10_000)))
+    case "all":
+        print("| benchmark | result | goal | met | notes |")
+        print("|---|---|---|---|---|")
+        for name in ["filter", "rss-codes", "bulk"] {
+            for line in try runChild(name) { print(line) }
+        }
+    default:
+        FileHandle.standardError.write(Data("usage: trackcodes-bench [all|filter|bulk|rss-codes]\n".utf8))
+        exit(2)
+    }
+} catch {
+    FileHandle.standardError.write(Data("benchmark failed: \(error)\n".utf8))
+    exit(1)
+}

@@ -1,0 +1,180 @@
+/// A grid of cells that widgets draw into and drivers flush to the terminal.
+///
+/// All drawing is clipped to `clip` (the whole canvas unless narrowed with `withClip`), so
+/// widgets can be handed any rect, however small, without checks of their own. The grid
+/// keeps wide characters whole: overwriting either half of one blanks the other half, and a
+/// wide character that would stick out of the clip is drawn as a space.
+public struct Canvas: Hashable, Sendable {
+    public let size: TerminalSize
+    private var cells: [Cell]
+    /// The rect drawing is limited to.
+    public private(set) var clip: Rect
+    /// Where the terminal cursor should show (a text field's caret), or nil to hide it.
+    public var cursor: Point?
+    /// Added to the style of placeholder glyphs (see `TerminalText`); set from the theme.
+    public var placeholderAttributes: TextAttributes = .underline
+
+    public init(size: TerminalSize, style: Style = .plain) {
+        self.size = size
+        self.cells = Array(repeating: .blank(style), count: size.columns * size.rows)
+        self.clip = Rect(size: size)
+    }
+
+    public var bounds: Rect { Rect(size: size) }
+
+    /// The cell at a position; a blank cell outside the canvas.
+    public subscript(x: Int, y: Int) -> Cell {
+        guard bounds.contains(x: x, y: y) else { return .blank() }
+        return cells[y * size.columns + x]
+    }
+
+    /// Runs `body` with drawing limited to `rect` (within the current clip).
+    @discardableResult
+    public mutating func withClip<Result>(
+        _ rect: Rect,
+        _ body: (inout Canvas) throws -> Result
+    ) rethrows -> Result {
+        let saved = clip
+        clip = clip.intersection(rect)
+        defer { clip = saved }
+        return try body(&self)
+    }
+
+    // MARK: - Drawing
+
+    /// Fills a rect with spaces in `style`.
+    public mutating func fill(_ rect: Rect, style: Style) {
+        let area = rect.intersection(clip)
+        for y in area.y..<area.maxY {
+            for x in area.x..<area.maxX {
+                put(text: " ", width: 1, x: x, y: y, style: style)
+            }
+        }
+    }
+
+    /// Draws text from (x, y) rightwards, clipped. Returns the column after the last glyph.
+    @discardableResult
+    public mutating func write(_ text: TerminalText, x: Int, y: Int, style: Style) -> Int {
+        var column = x
+        for glyph in text.glyphs {
+            guard column < clip.maxX else { break }
+            let glyphStyle = glyph.isPlaceholder ? style.adding(placeholderAttributes) : style
+            put(text: glyph.text, width: glyph.width, x: column, y: y, style: glyphStyle)
+            column += glyph.width
+        }
+        return column
+    }
+
+    /// Sanitises `string` (see `TerminalText`) and draws it.
+    @discardableResult
+    public mutating func write(_ string: String, x: Int, y: Int, style: Style) -> Int {
+        write(TerminalText(string), x: x, y: y, style: style)
+    }
+
+    /// Draws `glyph` (one column wide) `count` times from (x, y) rightwards.
+    public mutating func drawHorizontalLine(
+        x: Int, y: Int, width: Int, glyph: String, style: Style
+    ) {
+        for column in x..<(x + max(0, width)) {
+            put(text: glyph, width: 1, x: column, y: y, style: style)
+        }
+    }
+
+    /// Draws `glyph` (one column wide) `height` times from (x, y) downwards.
+    public mutating func drawVerticalLine(
+        x: Int, y: Int, height: Int, glyph: String, style: Style
+    ) {
+        for row in y..<(y + max(0, height)) {
+            put(text: glyph, width: 1, x: x, y: row, style: style)
+        }
+    }
+
+    /// Draws a frame along the edge of `rect`, with an optional title in the top edge.
+    public mutating func drawBox(
+        _ rect: Rect,
+        style: Style,
+        glyphs: GlyphSet,
+        title: TerminalText? = nil,
+        titleStyle: Style? = nil
+    ) {
+        guard rect.width >= 2, rect.height >= 2 else { return }
+        let right = rect.maxX - 1
+        let bottom = rect.maxY - 1
+
+        drawHorizontalLine(
+            x: rect.x + 1, y: rect.y, width: rect.width - 2, glyph: glyphs.horizontal, style: style)
+        drawHorizontalLine(
+            x: rect.x + 1, y: bottom, width: rect.width - 2, glyph: glyphs.horizontal, style: style)
+        drawVerticalLine(
+            x: rect.x, y: rect.y + 1, height: rect.height - 2, glyph: glyphs.vertical, style: style)
+        drawVerticalLine(
+            x: right, y: rect.y + 1, height: rect.height - 2, glyph: glyphs.vertical, style: style)
+        put(text: glyphs.topLeft, width: 1, x: rect.x, y: rect.y, style: style)
+        put(text: glyphs.topRight, width: 1, x: right, y: rect.y, style: style)
+        put(text: glyphs.bottomLeft, width: 1, x: rect.x, y: bottom, style: style)
+        put(text: glyphs.bottomRight, width: 1, x: right, y: bottom, style: style)
+
+        guard let title, !title.isEmpty, rect.width >= 6 else { return }
+        let fitted = (" " + title.truncated(toWidth: rect.width - 6, ellipsis: glyphs.ellipsis)
+            + " ")
+        write(fitted, x: rect.x + 2, y: rect.y, style: titleStyle ?? style)
+    }
+
+    // MARK: - Reading back
+
+    /// The text of one row, continuation cells skipped, trailing spaces kept.
+    public func row(_ y: Int) -> String {
+        guard y >= 0, y < size.rows else { return "" }
+        var line = ""
+        for x in 0..<size.columns {
+            let cell = self[x, y]
+            if !cell.isContinuation {
+                line += cell.text
+            }
+        }
+        return line
+    }
+
+    /// The whole canvas as text, one line per row with trailing spaces trimmed: what golden
+    /// screen tests compare.
+    public func snapshot() -> String {
+        (0..<size.rows).map { y in
+            var line = row(y)
+            while line.last == " " {
+                line.removeLast()
+            }
+            return line
+        }.joined(separator: "\n")
+    }
+
+    // MARK: - Cell bookkeeping
+
+    private mutating func put(text: String, width: Int, x: Int, y: Int, style: Style) {
+        guard clip.contains(x: x, y: y) else { return }
+        guard width == 1 || clip.contains(x: x + 1, y: y) else {
+            // Half a wide character would stick out of the clip: show a space instead.
+            put(text: " ", width: 1, x: x, y: y, style: style)
+            return
+        }
+
+        breakWideCharacter(at: x, y: y)
+        if width == 2 {
+            breakWideCharacter(at: x + 1, y: y)
+        }
+        cells[y * size.columns + x] = Cell(text: text, width: width, style: style)
+        if width == 2 {
+            cells[y * size.columns + x + 1] = Cell(text: "", width: 0, style: style)
+        }
+    }
+
+    /// Before a cell is overwritten, blanks the other half of a wide character it belongs to.
+    private mutating func breakWideCharacter(at x: Int, y: Int) {
+        let index = y * size.columns + x
+        let cell = cells[index]
+        if cell.isContinuation, x > 0 {
+            cells[index - 1] = .blank(cells[index - 1].style)
+        } else if cell.width == 2, x + 1 < size.columns {
+            cells[index + 1] = .blank(cells[index + 1].style)
+        }
+    }
+}

@@ -1,0 +1,26 @@
+/// Every command trackcodes knows, in one place: add a command here and the parser, the help
+/// and the dispatch all pick it up.
+enum CommandTable {
+    static let tree = CommandTree(
+        root: CommandSpec(
+            name: "trackcodes",
+            summary: "Manage the tracking codes of Webex Meetings sites.",
+            discussion: """
+                Without a command, trackcodes opens the terminal UI.
+
+                Exit codes: 0 ok, 1 Webex answered with an error, 2 usage error or invalid input,
+                3 network or authentication failure.
+                """,
+            subcommands: [
+                SitesCommand.spec,
+                CodesCommands.group,
+                UserCommands.group,
+                SandboxCommand.spec,
+                ReservedCommands.serve,
+                ReservedCommands.mcp,
+                ReservedCommands.journal,
+                HelpCommand.spec,
+            ],
+            action: TerminalUIEntry.run),
+        globalOptions: GlobalOptions.all)
+}
