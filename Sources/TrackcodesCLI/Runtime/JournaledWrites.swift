@@ -14,6 +14,19 @@ enum JournaledWrites {
         _ invocation: CommandInvocation, on connection: Connection,
         _ write: @MainActor (JournaledWriter) async throws -> T
     ) async throws -> T {
+        try await withSession(invocation, on: connection) { session in
+            try await write(session.writer)
+        }
+    }
+
+    /// Runs `body` with a core session on `connection`: the journal in the state folder (a
+    /// temporary one for `--demo`) and the settings file read, so a site listed under
+    /// `readOnlySites` is refused with that reason.
+    @MainActor
+    static func withSession<T: Sendable>(
+        _ invocation: CommandInvocation, on connection: Connection,
+        _ body: @MainActor (Session) async throws -> T
+    ) async throws -> T {
         let temporary = connection.isDemo
             ? FileManager.default.temporaryDirectory
                 .appendingPathComponent("trackcodes-demo-\(UUID().uuidString)", isDirectory: true)
@@ -25,9 +38,15 @@ enum JournaledWrites {
         }
         let paths = temporary.map { Paths(configDirectory: $0, stateDirectory: $0) }
             ?? Paths.standard(environment: invocation.context.environment)
+        let settings: Settings
+        do {
+            settings = try Settings.load(from: paths.settingsFile)
+        } catch {
+            throw CLIFailure(error.errorDescription ?? "\(error)", exitCode: .usage)
+        }
         let session = Session(
-            client: connection.client, callLog: APICallLog(), paths: paths,
+            client: connection.client, callLog: APICallLog(), paths: paths, settings: settings,
             readOnly: invocation.isReadOnly)
-        return try await write(session.writer)
+        return try await body(session)
     }
 }

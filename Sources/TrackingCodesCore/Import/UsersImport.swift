@@ -224,7 +224,7 @@ public final class UsersImport {
         let row = rows[index]
         let changedValues = row.values.filter { current.value(named: $0.name) != $0.value }
         guard !changedValues.isEmpty else {
-            finish(index, .unchanged, detail: "")
+            finish(index, .unchanged, detail: "already has these values")
             return nil
         }
         let (merged, stale) = Self.merge(row.values, into: current, codes: codes)
