@@ -246,7 +246,8 @@ public final class ChangeHistory {
         let names = Self.abbreviated(failed.map { "'\($0.0.name)'" })
         let text = "\(message) Failed: \(names) (\(first.1.localizedDescription)). \(retry)."
         let stayed = failed.map(\.0)
-        let split = moved.isEmpty ? nil : (stays: Change.bulkDeleted(stayed), goes: Change.bulkDeleted(moved))
+        let split = moved.isEmpty
+            ? nil : (stays: Change.bulkDeleted(stayed), goes: Change.bulkDeleted(moved))
         return Applied(message: text, failure: first.1, split: split)
     }
 
@@ -256,13 +257,15 @@ public final class ChangeHistory {
     /// so an import that deleted, then edited, then created codes is undone by deleting the
     /// created ones, reverting the edits, then re-creating the deleted ones. Changes that fail
     /// stay in the entry, so the same key tries just those again.
-    private func applyGroup(title: String, changes: [Change], siteUrl: String, undoing: Bool) async -> Applied {
+    private func applyGroup(
+        title: String, changes: [Change], siteUrl: String, undoing: Bool
+    ) async -> Applied {
         let order = undoing ? Array(changes.indices.reversed()) : Array(changes.indices)
         var done: Set<Int> = []
         var failures: [(index: Int, result: Applied)] = []
         for segment in Self.runsOfOneKind(order, in: changes) {
-            await BoundedConcurrency.run(count: segment.count, limit: concurrency) { [self] position in
-                let index = segment[position]
+            await BoundedConcurrency.run(count: segment.count, limit: concurrency) { [self] in
+                let index = segment[$0]
                 let result = await apply(changes[index], siteUrl: siteUrl, undoing: undoing)
                 if result.failure == nil {
                     done.insert(index)
@@ -275,16 +278,17 @@ public final class ChangeHistory {
         let verb = undoing ? "Undid" : "Redid"
         var message = "\(verb) '\(title)': \(done.count) of \(changes.count) change(s)."
         let stuck = undoing ? changes.indices.filter { index in
-            guard done.contains(index), case .userValuesChanged(_, let before, let after) = changes[index] else {
-                return false
-            }
+            guard done.contains(index),
+                  case .userValuesChanged(_, let before, let after) = changes[index] else { return false }
             return !UserValueDiff(before: before, after: after).newlySetNames.isEmpty
         }.count : 0
         if stuck > 0 {
             message += " \(stuck) user(s) keep values they had no value for before: "
                 + "Webex has no way to remove a user's value."
         }
-        guard let first = failures.min(by: { $0.index < $1.index }) else { return Applied(message: message) }
+        guard let first = failures.min(by: { $0.index < $1.index }) else {
+            return Applied(message: message)
+        }
 
         let stayed = changes.indices.filter { !done.contains($0) }.map { changes[$0] }
         let moved = changes.indices.filter { done.contains($0) }.map { changes[$0] }
@@ -292,7 +296,8 @@ public final class ChangeHistory {
         message += " \(failures.count) failed, first: \(first.result.message). \(retry)."
         let split = moved.isEmpty
             ? nil
-            : (stays: Change.grouped(title: title, changes: stayed), goes: Change.grouped(title: title, changes: moved))
+            : (stays: Change.grouped(title: title, changes: stayed),
+               goes: Change.grouped(title: title, changes: moved))
         return Applied(message: message, failure: first.result.failure, split: split)
     }
 

@@ -10,7 +10,8 @@ import WebexSandbox
 @Suite struct ImportCommandTests {
     /// A folder for input files and reports, removed with the value.
     final class Folder {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("trackcodes-import-\(UUID().uuidString)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "trackcodes-import-\(UUID().uuidString)")
 
         init() throws {
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
@@ -35,7 +36,8 @@ import WebexSandbox
     func writeSettings(_ harness: CLIHarness, readOnlySites: [String]) throws {
         let folder = harness.stateHome.appendingPathComponent("trackcodes")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try Settings(readOnlySites: readOnlySites).save(to: folder.appendingPathComponent("config.json"))
+        try Settings(readOnlySites: readOnlySites).save(
+            to: folder.appendingPathComponent("config.json"))
     }
 
     // MARK: - codes export / import
@@ -51,7 +53,9 @@ import WebexSandbox
             let run = await harness.run(["codes", "import", file])
             #expect(run.exitCode == .success, "\(run.standardError)")
             let count = harness.sandbox.codes(siteUrl: harness.preferredSite).count
-            #expect(run.standardOutput == "Plan for \(harness.preferredSite):\n0 changes, \(count) unchanged\n")
+            #expect(
+                run.standardOutput
+                    == "Plan for \(harness.preferredSite):\n0 changes, \(count) unchanged\n")
         }
         #expect(try intents(harness) == 0)
     }
@@ -60,7 +64,8 @@ import WebexSandbox
         let harness = try CLIHarness()
         let folder = try Folder()
         let code = try #require(harness.code(where: { $0.inputMode == .text }))
-        let file = try folder.write("id,name\n\(code.id),Renamed by import\n,Brand new code\n", to: "codes.csv")
+        let file = try folder.write(
+            "id,name\n\(code.id),Renamed by import\n,Brand new code\n", to: "codes.csv")
         let before = harness.sandbox.codes(siteUrl: harness.preferredSite)
 
         let run = await harness.run(["codes", "import", file, "--dry-run", "--prune"])
@@ -68,10 +73,14 @@ import WebexSandbox
         #expect(run.exitCode == .success, "\(run.standardError)")
         let lines = run.standardOutput.split(separator: "\n").map(String.init)
         #expect(lines.first == "Plan for \(harness.preferredSite):")
-        #expect(lines.contains { $0.hasPrefix("change") && $0.contains("Renamed by import") && $0.hasSuffix("name") })
+        #expect(
+            lines.contains {
+                $0.hasPrefix("change") && $0.contains("Renamed by import") && $0.hasSuffix("name")
+            })
         #expect(lines.contains { $0.hasPrefix("create") && $0.contains("Brand new code") })
         #expect(lines.filter { $0.hasPrefix("delete") }.count == before.count - 1)
-        #expect(lines.last == "1 to create, 1 to change, \(before.count - 1) to delete, 0 unchanged")
+        #expect(
+            lines.last == "1 to create, 1 to change, \(before.count - 1) to delete, 0 unchanged")
         #expect(run.standardError == "trackcodes: dry run: nothing was sent\n")
         #expect(harness.sandbox.codes(siteUrl: harness.preferredSite) == before)
         #expect(try intents(harness) == 0)
@@ -82,8 +91,12 @@ import WebexSandbox
         let folder = try Folder()
         let code = try #require(harness.code(where: { $0.inputMode == .text }))
         let file = try folder.write(
-            "id,name,inputMode,options\n\(code.id),Renamed by import,,\n,\"Brand, new\",select,*Yes|No\n",
-            to: "codes.csv")
+            """
+            id,name,inputMode,options
+            \(code.id),Renamed by import,,
+            ,"Brand, new",select,*Yes|No
+
+            """, to: "codes.csv")
 
         let run = await harness.run(["codes", "import", file])
 
@@ -92,14 +105,19 @@ import WebexSandbox
         #expect(run.standardOutput.hasSuffix("Created 1, changed 1, deleted 0 of 2 planned.\n"))
         #expect(harness.code(where: { $0.id == code.id })?.name == "Renamed by import")
         let created = try #require(harness.code(where: { $0.name == "Brand, new" }))
-        #expect(created.options == [TrackingCodeOption(value: "Yes", defaultValue: true), TrackingCodeOption(value: "No")])
+        #expect(
+            created.options == [
+                TrackingCodeOption(value: "Yes", defaultValue: true),
+                TrackingCodeOption(value: "No"),
+            ])
         #expect(try intents(harness) == 2)
     }
 
     @Test func rowsWithErrorsAreListedNotSentAndExitTwo() async throws {
         let harness = try CLIHarness()
         let folder = try Folder()
-        let file = try folder.write("name,inputMode\nGood one,text\nBad one,dropdown\n", to: "codes.csv")
+        let file = try folder.write(
+            "name,inputMode\nGood one,text\nBad one,dropdown\n", to: "codes.csv")
 
         let run = await harness.run(["codes", "import", file])
 
@@ -113,7 +131,9 @@ import WebexSandbox
     @Test func unreadableFilesExitTwoWithTheReason() async throws {
         let harness = try CLIHarness()
         let folder = try Folder()
-        let missing = await harness.run(["codes", "import", folder.url.appendingPathComponent("nope.csv").path])
+        let missing = await harness.run([
+            "codes", "import", folder.url.appendingPathComponent("nope.csv").path,
+        ])
         #expect(missing.exitCode == .usage)
         #expect(missing.stderrLines.count == 1)
 
@@ -122,7 +142,9 @@ import WebexSandbox
         #expect(run.exitCode == .usage)
         #expect(run.standardError.contains("starts on line 2 is never closed"))
         let noName = try folder.write("id,options\n1,A\n", to: "noname.csv")
-        #expect(await harness.run(["codes", "import", noName]).standardError.contains("has no name column"))
+        #expect(
+            await harness.run(["codes", "import", noName]).standardError.contains(
+                "has no name column"))
     }
 
     @Test func aSiteListedReadOnlyInTheSettingsIsRefusedWithTheReason() async throws {
@@ -130,7 +152,8 @@ import WebexSandbox
         let folder = try Folder()
         try writeSettings(harness, readOnlySites: [harness.preferredSite])
         let codes = try folder.write("name\nNot allowed\n", to: "codes.csv")
-        let users = try folder.write("email,Cost Center\n\(try #require(harness.user()).email),X-1\n", to: "users.csv")
+        let users = try folder.write(
+            "email,Cost Center\n\(try #require(harness.user()).email),X-1\n", to: "users.csv")
 
         for arguments in [["codes", "import", codes], ["users", "import", users]] {
             let run = await harness.run(arguments)
@@ -163,7 +186,8 @@ import WebexSandbox
         let folder = try Folder()
         let users = Array(harness.sandbox.dataset.users.prefix(3))
         let list = try folder.write(
-            "# whose values\n" + users.map(\.email).joined(separator: "\n") + "\n\nnobody@example.com\n", to: "emails.txt")
+            "# whose values\n" + users.map(\.email).joined(separator: "\n")
+                + "\n\nnobody@example.com\n", to: "emails.txt")
 
         let run = await harness.run(["users", "export", "--emails", list])
 
@@ -174,7 +198,8 @@ import WebexSandbox
         #expect(table.header == ["email", "personId"] + codes.map(\.name))
         #expect(table.records.map { $0[0] } == users.map(\.email))
         for (record, user) in zip(table.records, users) {
-            let values = harness.sandbox.userValues(siteUrl: harness.preferredSite, email: user.email)
+            let values = harness.sandbox.userValues(
+                siteUrl: harness.preferredSite, email: user.email)
             for (index, code) in codes.enumerated() {
                 #expect(record[index + 2] == values[code.name] ?? "")
             }
@@ -187,7 +212,8 @@ import WebexSandbox
         let users = Array(harness.sandbox.dataset.users.prefix(4))
         var rows = users.enumerated().map { "\($1.email),CC-\($0)" }
         rows.append("nobody@example.com,CC-9")
-        let file = try folder.write("email,Cost Center\n" + rows.joined(separator: "\n") + "\n", to: "users.csv")
+        let file = try folder.write(
+            "email,Cost Center\n" + rows.joined(separator: "\n") + "\n", to: "users.csv")
 
         let dry = await harness.run(["users", "import", file, "--dry-run"])
         #expect(dry.exitCode == .apiError, "the unknown user is an error even in a dry run")
@@ -199,12 +225,16 @@ import WebexSandbox
         #expect(run.standardOutput.contains("5 row(s): 4 changed, 0 unchanged, 1 with errors."))
         #expect(run.standardOutput.contains("Report: \(file).report.csv"))
         for (index, user) in users.enumerated() {
-            #expect(harness.sandbox.userValues(siteUrl: harness.preferredSite, email: user.email)["Cost Center"] == "CC-\(index)")
+            #expect(
+                harness.sandbox.userValues(siteUrl: harness.preferredSite, email: user.email)[
+                    "Cost Center"] == "CC-\(index)")
         }
         #expect(try intents(harness) == 4)
-        let report = try DelimitedTable.parse(try String(contentsOfFile: file + ".report.csv", encoding: .utf8))
+        let report = try DelimitedTable.parse(
+            try String(contentsOfFile: file + ".report.csv", encoding: .utf8))
         #expect(report.header == ["email", "Cost Center", "import status", "import detail"])
-        #expect(report.records.map { $0[2] } == ["changed", "changed", "changed", "changed", "error"])
+        #expect(
+            report.records.map { $0[2] } == ["changed", "changed", "changed", "changed", "error"])
         #expect(report.records[4][3].contains("not found"))
 
         let again = await harness.run(["users", "import", file + ".report.csv"])
@@ -216,12 +246,15 @@ import WebexSandbox
         let harness = try CLIHarness()
         let folder = try Folder()
         let user = try #require(harness.user())
-        let file = try folder.write("email,Department\n\(user.email),Not an option\n", to: "users.csv")
+        let file = try folder.write(
+            "email,Department\n\(user.email),Not an option\n", to: "users.csv")
 
         let run = await harness.run(["users", "import", file])
 
         #expect(run.exitCode == .usage)
-        #expect(run.standardOutput.contains("error: 'Not an option' is not one of the options of 'Department'"))
+        #expect(
+            run.standardOutput.contains(
+                "error: 'Not an option' is not one of the options of 'Department'"))
         #expect(try intents(harness) == 0)
     }
 
@@ -232,16 +265,18 @@ import WebexSandbox
         let run = await harness.run(["paths"])
         #expect(run.exitCode == .success)
         let base = harness.stateHome.path + "/trackcodes"
-        #expect(run.standardOutput == """
-            WHAT     PATH
-            config   \(base)/config.json
-            state    \(base)
-            journal  \(base)/journal.jsonl
-            log      \(base)/trackcodes.log
+        #expect(
+            run.standardOutput == """
+                WHAT     PATH
+                config   \(base)/config.json
+                state    \(base)
+                journal  \(base)/journal.jsonl
+                log      \(base)/trackcodes.log
 
-            """)
+                """)
         let json = await harness.run(["paths", "--json"])
-        let decoded = try JSONDecoder().decode([String: String].self, from: Data(json.standardOutput.utf8))
+        let decoded = try JSONDecoder().decode(
+            [String: String].self, from: Data(json.standardOutput.utf8))
         #expect(decoded["config"] == base + "/config.json")
     }
 }

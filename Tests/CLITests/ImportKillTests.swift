@@ -20,7 +20,8 @@ import WebexSandbox
             descriptor = inotify_init1(Int32(IN_CLOEXEC))
             self.name = name
             guard descriptor >= 0,
-                  inotify_add_watch(descriptor, folder.path, UInt32(IN_MOVED_TO) | UInt32(IN_CLOSE_WRITE)) >= 0
+                inotify_add_watch(
+                    descriptor, folder.path, UInt32(IN_MOVED_TO) | UInt32(IN_CLOSE_WRITE)) >= 0
             else { throw CocoaError(.featureUnsupported) }
         }
 
@@ -33,7 +34,9 @@ import WebexSandbox
             while seen < count {
                 var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
                 guard poll(&request, 1, timeoutMs) > 0 else { return false }
-                let length = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+                let length = buffer.withUnsafeMutableBytes {
+                    read(descriptor, $0.baseAddress, $0.count)
+                }
                 guard length > 0 else { return false }
                 var offset = 0
                 let header = MemoryLayout<inotify_event>.size
@@ -41,7 +44,8 @@ import WebexSandbox
                     let nameLength = buffer.withUnsafeBytes {
                         Int($0.load(fromByteOffset: offset + 12, as: UInt32.self))
                     }
-                    let nameBytes = buffer[(offset + header)..<(offset + header + nameLength)].prefix { $0 != 0 }
+                    let nameBytes = buffer[(offset + header)..<(offset + header + nameLength)]
+                        .prefix { $0 != 0 }
                     if String(decoding: nameBytes, as: UTF8.self) == name { seen += 1 }
                     offset += header + nameLength
                 }
@@ -54,7 +58,9 @@ import WebexSandbox
     static func startSandbox(stateFile: URL) throws -> (Process, URL) {
         let process = Process()
         process.executableURL = try BinaryTests.executable()
-        process.arguments = ["sandbox", "--port", "0", "--state", stateFile.path, "--latency-ms", "15"]
+        process.arguments = [
+            "sandbox", "--port", "0", "--state", stateFile.path, "--latency-ms", "15",
+        ]
         process.environment = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory()]
         process.standardInput = FileHandle.nullDevice
         let output = Pipe()
@@ -71,17 +77,20 @@ import WebexSandbox
             text += String(decoding: data, as: UTF8.self)
         }
         guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix(prefix) }),
-              let url = URL(string: String(line.dropFirst(prefix.count)))
+            let url = URL(string: String(line.dropFirst(prefix.count)))
         else {
             process.terminate()
-            throw CocoaError(.fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: "sandbox said: \(text)"])
+            throw CocoaError(
+                .fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: "sandbox said: \(text)"]
+            )
         }
         return (process, url)
     }
 
     @Test(.timeLimit(.minutes(3)))
     func aUsersImportKilledPartWayIsFinishedByRunningItAgain() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("trackcodes-kill-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "trackcodes-kill-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let stateFile = folder.appendingPathComponent("state.json")
@@ -90,7 +99,8 @@ import WebexSandbox
         let users = try DemoData.load().users
         let rows = users.enumerated().map { "\($1.email),Killed-\($0)" }
         let input = folder.appendingPathComponent("users.csv")
-        try ("email,Cost Center\n" + rows.joined(separator: "\n") + "\n").write(to: input, atomically: true, encoding: .utf8)
+        try ("email,Cost Center\n" + rows.joined(separator: "\n") + "\n").write(
+            to: input, atomically: true, encoding: .utf8)
 
         let watch = try ReplacementWatch(folder: folder, name: stateFile.lastPathComponent)
         var (sandbox, baseURL) = try Self.startSandbox(stateFile: stateFile)
@@ -127,10 +137,12 @@ import WebexSandbox
         sandbox.waitUntilExit()
 
         func hasNewValue(_ dataset: SandboxDataset) -> Set<String> {
-            let costCenter = dataset.codes.first { $0.siteUrl == site && $0.name == "Cost Center" }?.id ?? ""
-            return Set(dataset.users.enumerated().compactMap { index, user in
-                user.values[site]?[costCenter] == "Killed-\(index)" ? user.email : nil
-            })
+            let costCenter =
+                dataset.codes.first { $0.siteUrl == site && $0.name == "Cost Center" }?.id ?? ""
+            return Set(
+                dataset.users.enumerated().compactMap { index, user in
+                    user.values[site]?[costCenter] == "Killed-\(index)" ? user.email : nil
+                })
         }
         let done = hasNewValue(try SandboxStateFile.load(stateFile))
         #expect(!done.isEmpty)
@@ -139,18 +151,22 @@ import WebexSandbox
 
         // Every user Webex changed had its intent on disk before the request went out.
         let journal = folder.appendingPathComponent("state/trackcodes/journal.jsonl")
-        let intents = Journal.parse(try Data(contentsOf: journal)).records.filter { $0.kind == .intent }
+        let intents = Journal.parse(try Data(contentsOf: journal)).records.filter {
+            $0.kind == .intent
+        }
         #expect(done.isSubset(of: Set(intents.compactMap { $0.userUpdate?.email })))
 
         (sandbox, baseURL) = try Self.startSandbox(stateFile: stateFile)
         let second = try BinaryTests.run(
             ["users", "import", input.path, "--site", site], environment: environment(baseURL))
         #expect(second.status == 0, "\(second.standardError)")
-        #expect(second.standardOutput.contains(
-            "\(users.count) row(s): \(users.count - done.count) changed, \(done.count) unchanged, 0 with errors."))
-        let report = try DelimitedTable.parse(try String(contentsOfFile: input.path + ".report.csv", encoding: .utf8))
+        let counts = "\(users.count - done.count) changed, \(done.count) unchanged, 0 with errors"
+        #expect(second.standardOutput.contains("\(users.count) row(s): \(counts)."))
+        let report = try DelimitedTable.parse(
+            try String(contentsOfFile: input.path + ".report.csv", encoding: .utf8))
         for record in report.records {
-            #expect(record[2] == (done.contains(record[0]) ? "unchanged" : "changed"), "\(record[0])")
+            #expect(
+                record[2] == (done.contains(record[0]) ? "unchanged" : "changed"), "\(record[0])")
         }
         #expect(hasNewValue(try SandboxStateFile.load(stateFile)).count == users.count)
     }

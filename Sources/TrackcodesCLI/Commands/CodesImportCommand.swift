@@ -4,10 +4,12 @@ import WebexAPI
 
 /// `trackcodes codes import FILE`: make a site's codes look like a file, showing the plan first.
 enum CodesImportCommand {
-    static let prune = Flag("prune", help: "Also delete the site's codes that the file does not list")
+    static let prune = Flag(
+        "prune", help: "Also delete the site's codes that the file does not list")
 
     static let spec = CommandSpec(
-        name: "import", summary: "Create and change a site's tracking codes from a CSV or JSON file",
+        name: "import",
+        summary: "Create and change a site's tracking codes from a CSV or JSON file",
         discussion: """
             Reads FILE (as 'codes export' writes it; '-' reads standard input), compares it with
             the site and prints the plan: which codes are created, changed or, with --prune,
@@ -34,11 +36,13 @@ enum CodesImportCommand {
         }
 
         let connection = try invocation.connect()
-        let site = try await PreferredSite.resolve(parsed[CodeOptions.site], client: connection.client)
+        let site = try await PreferredSite.resolve(
+            parsed[CodeOptions.site], client: connection.client)
         let name = path == "-" ? "standard input" : URL(fileURLWithPath: path).lastPathComponent
         return try await JournaledWrites.withSession(invocation, on: connection) { session in
             let importer = CodesImport(
-                session: session, siteUrl: site, rows: rows, prune: parsed[prune], title: "Import of \(name)")
+                session: session, siteUrl: site, rows: rows, prune: parsed[prune],
+                title: "Import of \(name)")
             guard await importer.makePlan() else {
                 throw importer.failure ?? .webex(.cancelled)
             }
@@ -57,7 +61,8 @@ enum CodesImportCommand {
 
             let progress = ProgressLine(invocation.context.standardError, noun: "changes")
             session.onChange = { [importer] in
-                progress?.show(done: importer.doneCount + importer.failedCount, total: importer.changeCount)
+                progress?.show(
+                    done: importer.doneCount + importer.failedCount, total: importer.changeCount)
             }
             await importer.apply()
             session.onChange = nil
@@ -91,21 +96,25 @@ enum CodesImportCommand {
 
     @MainActor
     private static func report(_ item: CodesImportItem, invocation: CommandInvocation) {
-        let id = item.result?.id ?? {
-            switch item.action {
-            case .update(let before, _, _): return before.id
-            case .delete(let code): return code.id
-            case .create, .unchanged, .invalid: return "?"
-            }
-        }()
+        let id =
+            item.result?.id
+            ?? {
+                switch item.action {
+                case .update(let before, _, _): return before.id
+                case .delete(let code): return code.id
+                case .create, .unchanged, .invalid: return "?"
+                }
+            }()
         switch item.state {
         case .done:
-            let verb = switch item.action {
-            case .create: "Created"
-            case .delete: "Deleted"
-            default: "Changed"
-            }
-            invocation.printOutput(TerminalText.escapingControls("\(verb) '\(item.name)' (id \(id))."))
+            let verb =
+                switch item.action {
+                case .create: "Created"
+                case .delete: "Deleted"
+                default: "Changed"
+                }
+            invocation.printOutput(
+                TerminalText.escapingControls("\(verb) '\(item.name)' (id \(id))."))
         case .failed(let reason):
             invocation.printError("could not \(item.verb) '\(item.name)': \(reason)")
         case .skipped, .planned, .running:

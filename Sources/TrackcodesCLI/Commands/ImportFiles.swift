@@ -5,21 +5,26 @@ import WebexAPI
 /// What the import and export commands share: reading the input file, printing a file to
 /// standard output, and the exit code a run with some failed rows ends with.
 enum ImportFiles {
-    static let file = PositionalSpec("FILE", help: "The file to import (CSV, TSV or, for codes, JSON)")
+    static let file = PositionalSpec(
+        "FILE", help: "The file to import (CSV, TSV or, for codes, JSON)")
     static let format = SingleOption(
         "format", value: "FORMAT", help: "csv (default) or json", choices: ["csv", "json"])
 
     /// The bytes of `path`, or of standard input for `-` when `allowStandardInput`.
-    static func read(_ path: String, invocation: CommandInvocation, allowStandardInput: Bool = true) throws -> Data {
+    static func read(
+        _ path: String, invocation: CommandInvocation, allowStandardInput: Bool = true
+    ) throws -> Data {
         if path == "-" {
             guard allowStandardInput else {
-                throw UsageError("this import writes its report next to FILE, so FILE cannot be '-'",
-                                 helpPath: invocation.parsed.path)
+                throw UsageError(
+                    "this import writes its report next to FILE, so FILE cannot be '-'",
+                    helpPath: invocation.parsed.path)
             }
             do {
                 return try invocation.context.standardInput.readAll()
             } catch {
-                throw CLIFailure.invalidInput("cannot read standard input: \(error.localizedDescription)")
+                throw CLIFailure.invalidInput(
+                    "cannot read standard input: \(error.localizedDescription)")
             }
         }
         do {

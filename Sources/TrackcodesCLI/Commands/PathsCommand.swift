@@ -21,7 +21,8 @@ enum PathsCommand {
                 try invocation.printEncoded(Dictionary(uniqueKeysWithValues: entries))
             } else {
                 let table = TextTable(
-                    columns: [.init(header: "WHAT"), .init(header: "PATH")], rows: entries.map { [$0.0, $0.1] })
+                    columns: [.init(header: "WHAT"), .init(header: "PATH")],
+                    rows: entries.map { [$0.0, $0.1] })
                 invocation.printOutput(table.render(style: invocation.style))
             }
             return .success

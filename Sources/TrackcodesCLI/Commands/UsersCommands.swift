@@ -13,7 +13,8 @@ enum UsersCommands {
         subcommands: [export, UsersImportCommand.spec])
 
     static let export = CommandSpec(
-        name: "export", summary: "Write the values of the users in a file as CSV to standard output",
+        name: "export",
+        summary: "Write the values of the users in a file as CSV to standard output",
         discussion: """
             Webex has no call that lists a site's users, so name them with --emails FILE: one
             email address (or personId) per line, or any CSV or Control Hub export with an email
@@ -29,7 +30,8 @@ enum UsersCommands {
         guard let path = parsed[emails] else {
             throw UsageError(
                 "Webex cannot list a site's users, so say whose values to export with "
-                    + "--emails FILE (one email address or personId per line, or a CSV with an email column)",
+                    + "--emails FILE (one email address or personId per line, "
+                    + "or a CSV with an email column)",
                 helpPath: parsed.path)
         }
         let users: [UserReference]
@@ -39,15 +41,19 @@ enum UsersCommands {
             throw ImportFiles.failure(error, path: path)
         }
         guard !users.isEmpty else {
-            throw CLIFailure.invalidInput("\(path) names no users: put one email address or personId per line")
+            throw CLIFailure.invalidInput(
+                "\(path) names no users: put one email address or personId per line")
         }
 
         let connection = try invocation.connect()
-        let site = try await PreferredSite.resolve(parsed[CodeOptions.site], client: connection.client)
+        let site = try await PreferredSite.resolve(
+            parsed[CodeOptions.site], client: connection.client)
         return try await JournaledWrites.withSession(invocation, on: connection) { session in
             let export = UsersExport(session: session, siteUrl: site, users: users)
             let progress = ProgressLine(invocation.context.standardError, noun: "users")
-            session.onChange = { [export] in progress?.show(done: export.finishedCount, total: export.rows.count) }
+            session.onChange = { [export] in
+                progress?.show(done: export.finishedCount, total: export.rows.count)
+            }
             await export.run()
             session.onChange = nil
             progress?.finish()
@@ -55,9 +61,11 @@ enum UsersCommands {
 
             ImportFiles.printFile(export.table.rendered(), invocation: invocation)
             for row in export.failedRows {
-                invocation.printError("could not read \(row.user): \(row.error?.errorDescription ?? "unknown error")")
+                invocation.printError(
+                    "could not read \(row.user): \(row.error?.errorDescription ?? "unknown error")")
             }
-            return ImportFiles.exitCode(failures: export.failedRows.compactMap(\.error), invalidRows: 0)
+            return ImportFiles.exitCode(
+                failures: export.failedRows.compactMap(\.error), invalidRows: 0)
         }
     }
 }

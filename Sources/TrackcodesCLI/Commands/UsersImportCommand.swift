@@ -40,13 +40,15 @@ enum UsersImportCommand {
             .appendingPathComponent(fileURL.lastPathComponent + ".report.csv")
 
         let connection = try invocation.connect()
-        let site = try await PreferredSite.resolve(parsed[CodeOptions.site], client: connection.client)
+        let site = try await PreferredSite.resolve(
+            parsed[CodeOptions.site], client: connection.client)
         let dryRun = parsed[CodeOptions.dryRun]
         return try await JournaledWrites.withSession(invocation, on: connection) { session in
             let importer: UsersImport
             do throws(ImportFileError) {
                 importer = try UsersImport(
-                    session: session, siteUrl: site, table: table, title: "Import of \(fileURL.lastPathComponent)")
+                    session: session, siteUrl: site, table: table,
+                    title: "Import of \(fileURL.lastPathComponent)")
             } catch {
                 throw ImportFiles.failure(error, path: path)
             }
@@ -59,7 +61,9 @@ enum UsersImportCommand {
             invocation.printOutput(TerminalText.escapingControls(heading(importer, path: path)))
 
             let progress = ProgressLine(invocation.context.standardError, noun: "users")
-            session.onChange = { [importer] in progress?.show(done: importer.finishedCount, total: importer.rows.count) }
+            session.onChange = { [importer] in
+                progress?.show(done: importer.finishedCount, total: importer.rows.count)
+            }
             await importer.run(dryRun: dryRun)
             session.onChange = nil
             progress?.finish()
@@ -67,8 +71,9 @@ enum UsersImportCommand {
 
             for row in importer.rows where row.status != .unchanged && row.status != .changed {
                 let who = row.user.map(String.init(describing:)) ?? "(no user)"
-                invocation.printOutput(TerminalText.escapingControls(
-                    "line \(row.line) \(who): \(row.status.reportText): \(row.detail)"))
+                invocation.printOutput(
+                    TerminalText.escapingControls(
+                        "line \(row.line) \(who): \(row.status.reportText): \(row.detail)"))
             }
             invocation.printOutput(TerminalText.escapingControls(importer.summary + "."))
             do {
@@ -88,7 +93,10 @@ enum UsersImportCommand {
     static func heading(_ importer: UsersImport, path: String) -> String {
         let codes = importer.layout?.codeColumns.map(\.code.name) ?? []
         var text = "\(path): \(importer.rows.count) row(s) for \(importer.siteUrl); "
-        text += codes.isEmpty ? "no column names a tracking code of the site" : "codes " + codes.joined(separator: ", ")
+        text +=
+            codes.isEmpty
+            ? "no column names a tracking code of the site"
+            : "codes " + codes.joined(separator: ", ")
         if !importer.ignoredColumns.isEmpty {
             text += "; ignored: " + importer.ignoredColumns.joined(separator: ", ")
         }

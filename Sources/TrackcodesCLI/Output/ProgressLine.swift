@@ -34,7 +34,8 @@ final class ProgressLine {
     static func text(done: Int, total: Int, noun: String) -> String {
         let share = total == 0 ? 1 : Double(min(done, total)) / Double(total)
         let filled = Int((share * Double(barWidth)).rounded(.down))
-        let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: barWidth - filled)
+        let bar =
+            String(repeating: "#", count: filled) + String(repeating: ".", count: barWidth - filled)
         return "[\(bar)] \(done)/\(total) \(noun)"
     }
 }

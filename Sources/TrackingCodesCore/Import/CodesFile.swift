@@ -20,7 +20,8 @@ public struct CodesFileRow: Hashable, Sendable {
     public var schedule: [MeetingService: ScheduleStartType]
 
     public init(
-        line: Int, id: String? = nil, siteUrl: String? = nil, name: String, inputMode: InputMode? = nil,
+        line: Int, id: String? = nil, siteUrl: String? = nil, name: String,
+        inputMode: InputMode? = nil,
         hostProfileCode: HostProfileCode? = nil, options: [TrackingCodeOption]? = nil,
         schedule: [MeetingService: ScheduleStartType] = [:]
     ) {
@@ -73,11 +74,13 @@ public enum CodesFile {
         let rows = codes.map { code -> [String] in
             let schedule = TrackingCodeRules.normalizedScheduleStartCodes(code.scheduleStartCodes)
             return [
-                code.id, code.name, code.siteUrl, code.inputMode.rawValue, code.hostProfileCode.rawValue,
+                code.id, code.name, code.siteUrl, code.inputMode.rawValue,
+                code.hostProfileCode.rawValue,
                 OptionListFormat.encode(code.options),
-            ] + MeetingService.documentedCases.map { service in
-                schedule.first { $0.service == service }?.type.rawValue ?? ""
-            }
+            ]
+                + MeetingService.documentedCases.map { service in
+                    schedule.first { $0.service == service }?.type.rawValue ?? ""
+                }
         }
         return DelimitedTable(header: header, rows: rows)
     }
@@ -127,7 +130,9 @@ public enum CodesFile {
             row.siteUrl = cell(.siteUrl)?.trimmingCharacters(in: .whitespaces)
             row.inputMode = cell(.inputMode).map(enumValue)
             row.hostProfileCode = cell(.hostProfileCode).map(enumValue)
-            if let column = columns[.options] { row.options = OptionListFormat.decode(record[column]) }
+            if let column = columns[.options] {
+                row.options = OptionListFormat.decode(record[column])
+            }
             for (service, column) in services where !record[column].isEmpty {
                 row.schedule[service] = enumValue(record[column])
             }
@@ -150,7 +155,8 @@ public enum CodesFile {
         return items.enumerated().map { index, item in
             var row = CodesFileRow(
                 line: index + 1, id: item.id, siteUrl: item.siteUrl, name: item.name,
-                inputMode: item.inputMode, hostProfileCode: item.hostProfileCode, options: item.options)
+                inputMode: item.inputMode, hostProfileCode: item.hostProfileCode,
+                options: item.options)
             for entry in item.scheduleStartCodes ?? [] { row.schedule[entry.service] = entry.type }
             return row
         }
@@ -159,7 +165,9 @@ public enum CodesFile {
     private static func checkNoDuplicates(_ header: [String]) throws(ImportFileError) {
         var seen: Set<String> = []
         for name in header where !name.trimmingCharacters(in: .whitespaces).isEmpty {
-            if !seen.insert(DelimitedTable.headerKey(name)).inserted { throw .duplicateColumn(name) }
+            if !seen.insert(DelimitedTable.headerKey(name)).inserted {
+                throw .duplicateColumn(name)
+            }
         }
     }
 
@@ -167,7 +175,9 @@ public enum CodesFile {
     /// (which the rules then refuse for a create or an update).
     static func enumValue<E: TolerantEnum>(_ text: String) -> E {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        return E.documentedCases.first { $0.rawValue.caseInsensitiveCompare(trimmed) == .orderedSame }
+        return E.documentedCases.first {
+            $0.rawValue.caseInsensitiveCompare(trimmed) == .orderedSame
+        }
             ?? E(rawValue: trimmed)
     }
 
@@ -201,7 +211,8 @@ public enum CodesFile {
             options = try c.decodeIfPresent([TrackingCodeOption].self, forKey: .options)
             inputMode = try c.decodeIfPresent(InputMode.self, forKey: .inputMode)
             hostProfileCode = try c.decodeIfPresent(HostProfileCode.self, forKey: .hostProfileCode)
-            scheduleStartCodes = try c.decodeIfPresent([ScheduleStartCode].self, forKey: .scheduleStartCodes)
+            scheduleStartCodes = try c.decodeIfPresent(
+                [ScheduleStartCode].self, forKey: .scheduleStartCodes)
         }
     }
 }

@@ -64,7 +64,9 @@ public final class CodesImport {
     public var changeCount: Int { items.count(where: \.needsRequest) }
 
     public var doneCount: Int { items.count { $0.state == .done } }
-    public var failedCount: Int { items.count { if case .failed = $0.state { true } else { false } } }
+    public var failedCount: Int {
+        items.count { if case .failed = $0.state { true } else { false } }
+    }
     public var skippedCount: Int { items.count { $0.state == .skipped } }
     public var inFlightCount: Int { items.count { $0.state == .running } }
     /// 0...1 over the requests to send, for a progress bar.
@@ -83,7 +85,8 @@ public final class CodesImport {
         if invalidCount > 0 { parts.append("\(invalidCount) with errors") }
         var text = parts.joined(separator: ", ")
         if !keptCodes.isEmpty {
-            text += "; \(keptCodes.count) code(s) on the site are not in the file and stay "
+            text +=
+                "; \(keptCodes.count) code(s) on the site are not in the file and stay "
                 + "(--prune would delete them)"
         }
         return text
@@ -97,7 +100,8 @@ public final class CodesImport {
         let created = done { if case .create = $0 { true } else { false } }
         let changed = done { if case .update = $0 { true } else { false } }
         let deleted = done { if case .delete = $0 { true } else { false } }
-        var text = "Created \(created), changed \(changed), deleted \(deleted) of \(changeCount) planned"
+        var text =
+            "Created \(created), changed \(changed), deleted \(deleted) of \(changeCount) planned"
         if failedCount > 0 { text += "; \(failedCount) failed" }
         if skippedCount > 0 { text += "; \(skippedCount) not started (cancelled)" }
         if invalidCount > 0 { text += "; \(invalidCount) row(s) with errors not sent" }
@@ -117,15 +121,7 @@ public final class CodesImport {
         guard phase == .notPlanned || phase == .planned else { return false }
         phase = .planning
         changed()
-        let site = siteUrl
-        let result: Result<[TrackingCode], WebexError> = await session.activity.run(for: self) { [session] in
-            do throws(WebexError) {
-                return .success(try await session.client.listTrackingCodes(siteUrl: site))
-            } catch {
-                return .failure(error)
-            }
-        }
-        switch result {
+        switch await session.loadCodes(of: siteUrl, for: self) {
         case .success(let current):
             (items, keptCodes) = CodesImportPlanner.plan(
                 rows: rows, current: current, siteUrl: siteUrl, prune: prune,
@@ -162,14 +158,18 @@ public final class CodesImport {
             for stage in Self.stages {
                 let indices = items.indices.filter { stage(items[$0].action) }
                 await BoundedConcurrency.run(
-                    count: indices.count, limit: concurrency, shouldStart: { [self] in !isCancelled }
+                    count: indices.count, limit: concurrency,
+                    shouldStart: { [self] in !isCancelled }
                 ) { [self] position in
-                    if let change = await send(itemAt: indices[position]) { made[indices[position]] = change }
+                    if let change = await send(itemAt: indices[position]) {
+                        made[indices[position]] = change
+                    }
                 }
             }
         }
 
-        for index in items.indices where items[index].state == .planned && items[index].needsRequest {
+        for index in items.indices where items[index].state == .planned && items[index].needsRequest
+        {
             items[index].state = .skipped
         }
         phase = .finished
@@ -182,9 +182,13 @@ public final class CodesImport {
         }
         let firstFailure = items.first { if case .failed = $0.state { true } else { false } }
         if let firstFailure, case .failed(let reason) = firstFailure.state {
-            session.report("\(resultSummary). First failure: '\(firstFailure.name)': \(reason)", severity: .error)
+            session.report(
+                "\(resultSummary). First failure: '\(firstFailure.name)': \(reason)",
+                severity: .error)
         } else {
-            session.report(resultSummary + ".", severity: isCancelled || invalidCount > 0 ? .warning : .success)
+            session.report(
+                resultSummary + ".", severity: isCancelled || invalidCount > 0 ? .warning : .success
+            )
         }
         changed()
         return failedCount == 0 && skippedCount == 0 && invalidCount == 0
@@ -197,7 +201,8 @@ public final class CodesImport {
         changed()
     }
 
-    /// Deletes, then updates, then creates: a pruned code frees its name for a rename or a new code.
+    /// Deletes, then updates, then creates: a pruned code frees its name for a rename or a new
+    /// code.
     private static let stages: [(CodesImportItem.Action) -> Bool] = [
         { if case .delete = $0 { true } else { false } },
         { if case .update = $0 { true } else { false } },

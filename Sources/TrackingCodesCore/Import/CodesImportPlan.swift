@@ -96,10 +96,13 @@ public enum CodesImportPlanner {
             var rowProblems: [String] = []
             var rowNotes: [String] = []
             var match: TrackingCode?
-            let sameSite = row.siteUrl.map { $0.caseInsensitiveCompare(siteUrl) == .orderedSame } ?? true
+            let sameSite =
+                row.siteUrl.map { $0.caseInsensitiveCompare(siteUrl) == .orderedSame } ?? true
             if let id = row.id, sameSite {
                 match = byID[id]
-                if match == nil { rowNotes.append("no code has id \(id) on \(siteUrl) now; matched by name") }
+                if match == nil {
+                    rowNotes.append("no code has id \(id) on \(siteUrl) now; matched by name")
+                }
             } else if let id = row.id, let from = row.siteUrl {
                 rowNotes.append("id \(id) is from \(from); matched by name")
             }
@@ -116,7 +119,9 @@ public enum CodesImportPlanner {
             }
             if let code = match {
                 if let first = lineOfCode[code.id] {
-                    rowProblems.append("line \(first) already stands for '\(code.name)' (id \(code.id)); keep one row")
+                    rowProblems.append(
+                        "line \(first) already stands for '\(code.name)' (id \(code.id)); "
+                            + "keep one row")
                 } else {
                     lineOfCode[code.id] = row.line
                 }
@@ -135,12 +140,15 @@ public enum CodesImportPlanner {
             var rowProblems = problems[index]
             let match = matches[index]
             let draft = draft(for: row, base: match, siteUrl: siteUrl)
-            if rowProblems.isEmpty, let holder = current.first(where: {
-                $0.id != match?.id && !deletedIDs.contains($0.id)
-                    && $0.name.caseInsensitiveCompare(draft.name) == .orderedSame
-            }) {
-                rowProblems.append("'\(holder.name)' is the name of code \(holder.id), which this import keeps; "
-                    + "rename that code first, or remove it with --prune")
+            if rowProblems.isEmpty,
+                let holder = current.first(where: {
+                    $0.id != match?.id && !deletedIDs.contains($0.id)
+                        && $0.name.caseInsensitiveCompare(draft.name) == .orderedSame
+                })
+            {
+                rowProblems.append(
+                    "'\(holder.name)' is the name of code \(holder.id), which this import keeps; "
+                        + "rename that code first, or remove it with --prune")
             }
 
             let action: CodesImportItem.Action
@@ -152,7 +160,8 @@ public enum CodesImportPlanner {
                     action = .unchanged(match)
                 } else {
                     let violations = TrackingCodeRules.violations(of: draft, management: management)
-                    action = violations.isEmpty
+                    action =
+                        violations.isEmpty
                         ? .update(before: match, after: draft, changedFields: fields)
                         : .invalid(violations.map(\.message))
                 }
@@ -160,13 +169,17 @@ public enum CodesImportPlanner {
                 let violations = TrackingCodeRules.violations(of: draft, management: management)
                 action = violations.isEmpty ? .create(draft) : .invalid(violations.map(\.message))
             }
-            items.append(CodesImportItem(id: items.count, line: row.line, name: row.name, action: action,
-                                         notes: notes[index]))
+            items.append(
+                CodesImportItem(
+                    id: items.count, line: row.line, name: row.name, action: action,
+                    notes: notes[index]))
         }
         if prune {
             for code in unmatched {
-                items.append(CodesImportItem(id: items.count, line: nil, name: code.name, action: .delete(code),
-                                             notes: []))
+                items.append(
+                    CodesImportItem(
+                        id: items.count, line: nil, name: code.name, action: .delete(code),
+                        notes: []))
             }
         }
         return (items, prune ? [] : unmatched)
@@ -174,7 +187,9 @@ public enum CodesImportPlanner {
 
     /// The body to send for `row`: `base`'s fields (or the defaults for a new code) with the
     /// row's filled cells on top.
-    static func draft(for row: CodesFileRow, base: TrackingCode?, siteUrl: String) -> TrackingCodeDraft {
+    static func draft(
+        for row: CodesFileRow, base: TrackingCode?, siteUrl: String
+    ) -> TrackingCodeDraft {
         var draft = base?.draft ?? TrackingCodeDraft(name: row.name, siteUrl: siteUrl)
         draft.name = row.name
         draft.siteUrl = siteUrl
@@ -199,18 +214,23 @@ public enum CodesImportPlanner {
         _ cells: [MeetingService: ScheduleStartType], over base: [ScheduleStartCode]?
     ) -> [ScheduleStartCode] {
         var types: [MeetingService: ScheduleStartType] = [:]
-        for entry in TrackingCodeRules.normalizedScheduleStartCodes(base) { types[entry.service] = entry.type }
+        for entry in TrackingCodeRules.normalizedScheduleStartCodes(base) {
+            types[entry.service] = entry.type
+        }
         if let all = cells[.all] {
             types[.all] = all
             if all != .notApplicable {
-                for service in MeetingService.centers where cells[service] == nil { types[service] = all }
+                for service in MeetingService.centers where cells[service] == nil {
+                    types[service] = all
+                }
             }
         }
         for service in MeetingService.centers {
             if let type = cells[service] { types[service] = type }
         }
         if cells[.all] == nil, types[.all] != .notApplicable,
-           MeetingService.centers.contains(where: { types[$0] != types[.all] }) {
+            MeetingService.centers.contains(where: { types[$0] != types[.all] })
+        {
             types[.all] = .notApplicable
         }
         var result = MeetingService.documentedCases.compactMap { service in
@@ -232,7 +252,8 @@ public enum CodesImportPlanner {
         if code.hostProfileCode != draft.hostProfileCode { fields.append("hostProfileCode") }
         if code.options != draft.options { fields.append("options") }
         if TrackingCodeRules.normalizedScheduleStartCodes(code.scheduleStartCodes)
-            != TrackingCodeRules.normalizedScheduleStartCodes(draft.scheduleStartCodes) {
+            != TrackingCodeRules.normalizedScheduleStartCodes(draft.scheduleStartCodes)
+        {
             fields.append("schedule")
         }
         return fields

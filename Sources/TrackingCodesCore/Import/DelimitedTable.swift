@@ -57,7 +57,9 @@ public struct DelimitedTable: Hashable, Sendable {
 
     /// Reads `text`. The delimiter is the one of comma, tab and semicolon that occurs most in
     /// the header row (outside quotes) unless given.
-    public static func parse(_ text: String, delimiter: Unicode.Scalar? = nil) throws(ImportFileError) -> DelimitedTable {
+    public static func parse(
+        _ text: String, delimiter: Unicode.Scalar? = nil
+    ) throws(ImportFileError) -> DelimitedTable {
         let delimiter = delimiter ?? detectDelimiter(text)
         var rows = try records(of: text, delimiter: delimiter)
         guard !rows.isEmpty else { throw .empty }
@@ -80,13 +82,16 @@ public struct DelimitedTable: Hashable, Sendable {
         }
         // Ties go to the earlier of comma, tab, semicolon.
         var best: Unicode.Scalar = ","
-        for candidate: Unicode.Scalar in ["\t", ";"] where counts[candidate, default: 0] > counts[best, default: 0] {
+        for candidate: Unicode.Scalar in ["\t", ";"]
+        where counts[candidate, default: 0] > counts[best, default: 0] {
             best = candidate
         }
         return best
     }
 
-    private static func records(of text: String, delimiter: Unicode.Scalar) throws(ImportFileError) -> [Record] {
+    private static func records(
+        of text: String, delimiter: Unicode.Scalar
+    ) throws(ImportFileError) -> [Record] {
         var result: [Record] = []
         var cells: [String] = []
         var cell = String.UnicodeScalarView()
@@ -173,9 +178,10 @@ public struct DelimitedTable: Hashable, Sendable {
     }
 
     private static func quoted(_ cell: String, delimiter: Unicode.Scalar) -> String {
-        let needsQuotes = cell.unicodeScalars.contains {
-            $0 == delimiter || $0 == "\"" || $0 == "\n" || $0 == "\r"
-        } || cell.hasPrefix(" ") || cell.hasSuffix(" ")
+        let needsQuotes =
+            cell.unicodeScalars.contains {
+                $0 == delimiter || $0 == "\"" || $0 == "\n" || $0 == "\r"
+            } || cell.hasPrefix(" ") || cell.hasSuffix(" ")
         guard needsQuotes else { return cell }
         var result = String.UnicodeScalarView()
         result.append("\"")

@@ -20,7 +20,9 @@ public enum SpreadsheetSafety {
     static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
 
     /// True when `cell` is apostrophes (possibly none) followed by a formula character.
-    static func startsLikeFormula(afterApostrophes cell: String) -> (apostrophes: Int, formula: Bool) {
+    static func startsLikeFormula(
+        afterApostrophes cell: String
+    ) -> (apostrophes: Int, formula: Bool) {
         var apostrophes = 0
         for scalar in cell.unicodeScalars {
             if scalar == "'" {

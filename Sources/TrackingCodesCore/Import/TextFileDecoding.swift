@@ -18,7 +18,9 @@ public enum TextFileEncoding: String, Hashable, Sendable {
 /// to Webex as a different value.
 public enum TextFileDecoding {
     /// The text of `data` and the encoding it was in. The BOM is not part of the text.
-    public static func decode(_ data: Data) throws(ImportFileError) -> (text: String, encoding: TextFileEncoding) {
+    public static func decode(
+        _ data: Data
+    ) throws(ImportFileError) -> (text: String, encoding: TextFileEncoding) {
         let bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             return (try utf8(bytes[3...], offset: 3), .utf8WithBOM)
@@ -55,7 +57,9 @@ public enum TextFileDecoding {
         return nil
     }
 
-    private static func utf8(_ bytes: ArraySlice<UInt8>, offset: Int) throws(ImportFileError) -> String {
+    private static func utf8(
+        _ bytes: ArraySlice<UInt8>, offset: Int
+    ) throws(ImportFileError) -> String {
         var iterator = bytes.makeIterator()
         var decoder = UTF8()
         var scalars = String.UnicodeScalarView()
@@ -71,8 +75,9 @@ public enum TextFileDecoding {
             case .emptyInput:
                 return String(scalars)
             case .error:
-                throw .notText(detail: "it is not valid UTF-8 (near byte \(position)); "
-                    + "it may be in a legacy encoding such as Windows-1252")
+                throw .notText(
+                    detail: "it is not valid UTF-8 (near byte \(position)); "
+                        + "it may be in a legacy encoding such as Windows-1252")
             }
         }
     }
@@ -107,7 +112,8 @@ public enum TextFileDecoding {
             case .emptyInput:
                 return String(scalars)
             case .error:
-                throw .notText(detail: "it has a broken UTF-16 surrogate pair near byte \(position)")
+                throw .notText(
+                    detail: "it has a broken UTF-16 surrogate pair near byte \(position)")
             }
         }
     }

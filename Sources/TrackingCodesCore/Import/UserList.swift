@@ -11,14 +11,18 @@ public enum UserList {
     public static func users(from data: Data) throws(ImportFileError) -> [UserReference] {
         let text = try TextFileDecoding.decode(data).text
         var found: [UserReference] = []
-        if let table = try? DelimitedTable.parse(text), let columns = try? UsersFile.userColumns(of: table) {
+        if let table = try? DelimitedTable.parse(text),
+            let columns = try? UsersFile.userColumns(of: table)
+        {
             let layout = UsersFile.Layout(
-                emailColumn: columns.email, personIdColumn: columns.personId, codeColumns: [], ignoredColumns: [])
+                emailColumn: columns.email, personIdColumn: columns.personId, codeColumns: [],
+                ignoredColumns: [])
             found = table.records.compactMap { UsersFile.user(in: $0, layout: layout) }
         } else {
             for line in text.split(whereSeparator: \.isNewline) {
                 let trimmed = line.trimmingCharacters(in: .whitespaces)
-                guard !trimmed.hasPrefix("#"), let user = UserCodesPane.userReference(from: trimmed) else { continue }
+                guard !trimmed.hasPrefix("#"), let user = UserCodesPane.userReference(from: trimmed)
+                else { continue }
                 found.append(user)
             }
         }

@@ -24,7 +24,8 @@ public final class UsersExport {
     public private(set) var isFinished = false
     public private(set) var revision = 0
 
-    public init(session: Session, siteUrl: String, users: [UserReference], concurrency: Int? = nil) {
+    public init(session: Session, siteUrl: String, users: [UserReference], concurrency: Int? = nil)
+    {
         self.session = session
         self.siteUrl = siteUrl
         self.concurrency = max(1, concurrency ?? session.settings.defaultConcurrency)
@@ -56,7 +57,8 @@ public final class UsersExport {
             changed()
             await BoundedConcurrency.run(count: rows.count, limit: concurrency) { [self] index in
                 do throws(WebexError) {
-                    rows[index].values = try await session.client.userTrackingCodes(for: rows[index].user, siteUrl: site)
+                    rows[index].values = try await session.client.userTrackingCodes(
+                        for: rows[index].user, siteUrl: site)
                 } catch {
                     rows[index].error = .webex(error)
                 }
@@ -68,8 +70,9 @@ public final class UsersExport {
             session.report(failure, doing: "Could not read the codes of \(siteUrl)")
         } else {
             let read = rows.count - failedRows.count
-            session.report("Read the values of \(read) of \(rows.count) user(s).",
-                           severity: failedRows.isEmpty ? .success : .error)
+            session.report(
+                "Read the values of \(read) of \(rows.count) user(s).",
+                severity: failedRows.isEmpty ? .success : .error)
         }
         changed()
         return failure == nil && failedRows.isEmpty

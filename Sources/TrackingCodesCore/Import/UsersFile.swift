@@ -13,7 +13,8 @@ import WebexAPI
 /// edited and imported again.
 public enum UsersFile {
     public static let emailHeaders = [
-        "email", "e-mail", "email address", "user email", "mail", "user id/email", "user id/email (required)",
+        "email", "e-mail", "email address", "user email", "mail", "user id/email",
+        "user id/email (required)",
     ]
     public static let personIdHeaders = ["personId", "person id", "person_id"]
     public static let statusHeader = "import status"
@@ -35,7 +36,9 @@ public enum UsersFile {
     }
 
     /// Finds the user columns; throws when there is none or a header repeats.
-    static func userColumns(of table: DelimitedTable) throws(ImportFileError) -> (email: Int?, personId: Int?) {
+    static func userColumns(
+        of table: DelimitedTable
+    ) throws(ImportFileError) -> (email: Int?, personId: Int?) {
         let email = table.column(named: emailHeaders)
         let personId = table.column(named: personIdHeaders)
         guard email != nil || personId != nil else {
@@ -43,21 +46,28 @@ public enum UsersFile {
         }
         var seen: Set<String> = []
         for name in table.header where !name.trimmingCharacters(in: .whitespaces).isEmpty {
-            if !seen.insert(DelimitedTable.headerKey(name)).inserted { throw .duplicateColumn(name) }
+            if !seen.insert(DelimitedTable.headerKey(name)).inserted {
+                throw .duplicateColumn(name)
+            }
         }
         return (email, personId)
     }
 
     /// The layout of `table` for a site with `codes`.
-    public static func layout(of table: DelimitedTable, codes: [TrackingCode]) throws(ImportFileError) -> Layout {
+    public static func layout(
+        of table: DelimitedTable, codes: [TrackingCode]
+    ) throws(ImportFileError) -> Layout {
         let (email, personId) = try userColumns(of: table)
         let reportColumns = Set([statusHeader, detailHeader].map(DelimitedTable.headerKey))
         var codeColumns: [CodeColumn] = []
         var ignored: [String] = []
         for (index, header) in table.header.enumerated() where index != email && index != personId {
             let trimmed = header.trimmingCharacters(in: .whitespaces)
-            if trimmed.isEmpty || reportColumns.contains(DelimitedTable.headerKey(header)) { continue }
-            let code = codes.first { $0.name == header } ?? codes.first { $0.name == trimmed }
+            if trimmed.isEmpty || reportColumns.contains(DelimitedTable.headerKey(header)) {
+                continue
+            }
+            let code =
+                codes.first { $0.name == header } ?? codes.first { $0.name == trimmed }
                 ?? codes.first { $0.name.caseInsensitiveCompare(trimmed) == .orderedSame }
             if let code {
                 codeColumns.append(CodeColumn(column: index, code: code))
@@ -65,7 +75,9 @@ public enum UsersFile {
                 ignored.append(header)
             }
         }
-        return Layout(emailColumn: email, personIdColumn: personId, codeColumns: codeColumns, ignoredColumns: ignored)
+        return Layout(
+            emailColumn: email, personIdColumn: personId, codeColumns: codeColumns,
+            ignoredColumns: ignored)
     }
 
     /// The user a record names: its personId when filled in, else its email.
@@ -90,7 +102,9 @@ public enum UsersFile {
     }
 
     /// A table of users' values: `email`, `personId`, then one column per code in site order.
-    public static func table(for users: [UserTrackingCodes], codes: [TrackingCode]) -> DelimitedTable {
+    public static func table(
+        for users: [UserTrackingCodes], codes: [TrackingCode]
+    ) -> DelimitedTable {
         let rows = users.map { user in
             [user.email ?? "", user.personId ?? ""] + codes.map { user.value(named: $0.name) ?? "" }
         }

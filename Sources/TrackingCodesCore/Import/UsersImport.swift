@@ -43,7 +43,8 @@ public final class UsersImport {
 
     /// Throws when the table names no user column, or names a column twice.
     public init(
-        session: Session, siteUrl: String, table: DelimitedTable, title: String = "Import of user values",
+        session: Session, siteUrl: String, table: DelimitedTable,
+        title: String = "Import of user values",
         concurrency: Int? = nil
     ) throws(ImportFileError) {
         _ = try UsersFile.userColumns(of: table)
@@ -66,7 +67,9 @@ public final class UsersImport {
     public var inFlightCount: Int { count(.running) }
     /// 0...1 over all rows, for a progress bar.
     public var progress: Double { rows.isEmpty ? 1 : Double(finishedCount) / Double(rows.count) }
-    public var errorRows: [UsersImportRow] { rows.filter { $0.status == .invalid || $0.status == .failed } }
+    public var errorRows: [UsersImportRow] {
+        rows.filter { $0.status == .invalid || $0.status == .failed }
+    }
 
     /// "12 changed, 1,988 unchanged, 0 errors", with dry-run and cancel wording.
     public var summary: String {
@@ -79,7 +82,9 @@ public final class UsersImport {
         parts.append("\(count(.unchanged)) unchanged")
         parts.append("\(errorRows.count) with errors")
         if count(.skipped) > 0 { parts.append("\(count(.skipped)) not run (cancelled)") }
-        if rows.contains(where: { !$0.status.isFinal }) { parts.append("\(rows.count - finishedCount) waiting") }
+        if rows.contains(where: { !$0.status.isFinal }) {
+            parts.append("\(rows.count - finishedCount) waiting")
+        }
         return "\(rows.count) row(s): " + parts.joined(separator: ", ")
     }
 
@@ -91,20 +96,14 @@ public final class UsersImport {
         guard phase == .notPrepared else { return phase == .prepared }
         phase = .preparing
         changed()
-        let site = siteUrl
-        let result: Result<[TrackingCode], WebexError> = await session.activity.run(for: self) { [session] in
-            do throws(WebexError) {
-                return .success(try await session.client.listTrackingCodes(siteUrl: site))
-            } catch {
-                return .failure(error)
-            }
-        }
-        switch result {
+        switch await session.loadCodes(of: siteUrl, for: self) {
         case .success(let codes):
             self.codes = codes
             // The user columns were checked in init; the layout cannot fail after that.
-            let layout = (try? UsersFile.layout(of: table, codes: codes))
-                ?? UsersFile.Layout(emailColumn: nil, personIdColumn: nil, codeColumns: [], ignoredColumns: [])
+            let layout =
+                (try? UsersFile.layout(of: table, codes: codes))
+                ?? UsersFile.Layout(
+                    emailColumn: nil, personIdColumn: nil, codeColumns: [], ignoredColumns: [])
             self.layout = layout
             rows = Self.checkedRows(table, layout: layout, codes: codes)
             phase = .prepared
@@ -119,10 +118,14 @@ public final class UsersImport {
         }
     }
 
-    static func checkedRows(_ table: DelimitedTable, layout: UsersFile.Layout, codes: [TrackingCode]) -> [UsersImportRow] {
+    static func checkedRows(
+        _ table: DelimitedTable, layout: UsersFile.Layout, codes: [TrackingCode]
+    ) -> [UsersImportRow] {
         var firstLine: [String: Int] = [:]
         let siteOrder = Dictionary(codes.enumerated().map { ($1.id, $0) }) { first, _ in first }
-        let columns = layout.codeColumns.sorted { (siteOrder[$0.code.id] ?? 0) < (siteOrder[$1.code.id] ?? 0) }
+        let columns = layout.codeColumns.sorted {
+            (siteOrder[$0.code.id] ?? 0) < (siteOrder[$1.code.id] ?? 0)
+        }
 
         return table.records.enumerated().map { index, record in
             let user = UsersFile.user(in: record, layout: layout)
@@ -137,7 +140,8 @@ public final class UsersImport {
             }
             if let user {
                 if let first = firstLine[UsersFile.key(of: user)] {
-                    problems.insert("line \(first) names the same user; keep one row per user", at: 0)
+                    problems.insert(
+                        "line \(first) names the same user; keep one row per user", at: 0)
                 } else {
                     firstLine[UsersFile.key(of: user)] = record.line
                 }
@@ -145,7 +149,8 @@ public final class UsersImport {
                 problems.insert("the row has no email or personId", at: 0)
             }
 
-            var row = UsersImportRow(id: index, line: record.line, cells: record.cells, user: user, values: values)
+            var row = UsersImportRow(
+                id: index, line: record.line, cells: record.cells, user: user, values: values)
             if !problems.isEmpty {
                 row.status = .invalid
                 row.detail = problems.joined(separator: "; ")
@@ -181,7 +186,9 @@ public final class UsersImport {
             await BoundedConcurrency.run(
                 count: pending.count, limit: concurrency, shouldStart: { [self] in !isCancelled }
             ) { [self] position in
-                if let change = await process(rowAt: pending[position]) { made[pending[position]] = change }
+                if let change = await process(rowAt: pending[position]) {
+                    made[pending[position]] = change
+                }
             }
         }
 
@@ -195,7 +202,8 @@ public final class UsersImport {
             session.history.record(.grouped(title: title, changes: changes), siteUrl: siteUrl)
         }
         let clean = errorRows.isEmpty && count(.skipped) == 0
-        session.report(summary + ".", severity: clean ? .success : (errorRows.isEmpty ? .warning : .error))
+        session.report(
+            summary + ".", severity: clean ? .success : (errorRows.isEmpty ? .warning : .error))
         changed()
         return clean
     }
@@ -234,8 +242,10 @@ public final class UsersImport {
             return nil
         }
         rows[index].changedNames = changedValues.map(\.name)
-        let detail = changedValues.map { "\($0.name): \(current.value(named: $0.name) ?? "(none)") → \($0.value)" }
-            .joined(separator: "; ")
+        let detail = changedValues.map {
+            "\($0.name): \(current.value(named: $0.name) ?? "(none)") → \($0.value)"
+        }
+        .joined(separator: "; ")
         if isDryRun {
             finish(index, .wouldChange, detail: detail)
             return nil
@@ -250,7 +260,9 @@ public final class UsersImport {
         }
         finish(index, .changed, detail: detail)
         let before = codes.compactMap { code in
-            current.value(named: code.name).map { UserTrackingCodeAssignment(name: code.name, value: $0) }
+            current.value(named: code.name).map {
+                UserTrackingCodeAssignment(name: code.name, value: $0)
+            }
         }
         return .userValuesChanged(user: user, before: before, after: merged)
     }
@@ -259,7 +271,8 @@ public final class UsersImport {
     /// the row leaves alone, in site order. `stale` holds current values the code's rules now
     /// refuse: sending them back would make Webex refuse the whole list.
     static func merge(
-        _ values: [UserTrackingCodeAssignment], into current: UserTrackingCodes, codes: [TrackingCode]
+        _ values: [UserTrackingCodeAssignment], into current: UserTrackingCodes,
+        codes: [TrackingCode]
     ) -> (merged: [UserTrackingCodeAssignment], stale: [String]) {
         let fromRow = Dictionary(values.map { ($0.name, $0.value) }) { first, _ in first }
         var merged: [UserTrackingCodeAssignment] = []
@@ -269,8 +282,9 @@ public final class UsersImport {
                 merged.append(UserTrackingCodeAssignment(name: code.name, value: value))
             } else if let value = current.value(named: code.name) {
                 if let problem = TrackingCodeRules.userValueViolation(value, for: code) {
-                    stale.append("the user's current value of '\(code.name)' is no longer accepted (\(problem)); "
-                        + "add a '\(code.name)' column with a valid value")
+                    stale.append(
+                        "the user's current value of '\(code.name)' is no longer accepted "
+                            + "(\(problem)); add a '\(code.name)' column with a valid value")
                 }
                 merged.append(UserTrackingCodeAssignment(name: code.name, value: value))
             }
@@ -287,10 +301,14 @@ public final class UsersImport {
     private func finish(_ index: Int, failing error: OperationError, sent: Bool) {
         rows[index].error = error
         if error.isCancelled, !sent {
-            finish(index, .skipped, detail: "not finished: the import was cancelled before the user was changed")
+            finish(
+                index, .skipped,
+                detail: "not finished: the import was cancelled before the user was changed")
         } else if error.isCancelled {
-            finish(index, .failed, detail: "cancelled while the change was sent; it may or may not have been made. "
-                + "Import the file again to check: rows already done come back unchanged")
+            finish(
+                index, .failed,
+                detail: "cancelled while the change was sent; it may or may not have been made. "
+                    + "Import the file again to check: rows already done come back unchanged")
         } else {
             finish(index, .failed, detail: error.localizedDescription)
         }
@@ -302,16 +320,22 @@ public final class UsersImport {
     /// (columns added, or reused when the file is itself a report).
     public var reportTable: DelimitedTable {
         var header = table.header
-        let statusColumn = table.column(named: [UsersFile.statusHeader]) ?? {
-            header.append(UsersFile.statusHeader)
-            return header.count - 1
-        }()
-        let detailColumn = table.column(named: [UsersFile.detailHeader]) ?? {
-            header.append(UsersFile.detailHeader)
-            return header.count - 1
-        }()
+        let statusColumn =
+            table.column(named: [UsersFile.statusHeader])
+            ?? {
+                header.append(UsersFile.statusHeader)
+                return header.count - 1
+            }()
+        let detailColumn =
+            table.column(named: [UsersFile.detailHeader])
+            ?? {
+                header.append(UsersFile.detailHeader)
+                return header.count - 1
+            }()
         let records = table.records.enumerated().map { index, record in
-            var cells = record.cells + Array(repeating: "", count: max(0, header.count - record.cells.count))
+            var cells =
+                record.cells
+                + Array(repeating: "", count: max(0, header.count - record.cells.count))
             let row = rows.indices.contains(index) ? rows[index] : nil
             cells[statusColumn] = row?.status.reportText ?? "not run"
             cells[detailColumn] = row?.detail ?? ""
@@ -325,7 +349,8 @@ public final class UsersImport {
     public func writeReport(to url: URL) throws(FileProblem) {
         do {
             try Data(reportTable.rendered().utf8).write(to: url, options: .atomic)
-            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: url.path)
+            try FileManager.default.setAttributes(
+                [.posixPermissions: 0o600], ofItemAtPath: url.path)
         } catch {
             throw FileProblem(path: url.path, reason: error.localizedDescription)
         }

@@ -11,7 +11,8 @@ public struct UsersImportRow: Identifiable, Hashable, Sendable {
         case unchanged
         /// A dry run found values to change; nothing was sent.
         case wouldChange
-        /// Refused before any request: no user, a repeated user, or a value the code's rules refuse.
+        /// Refused before any write: no user, a repeated user, or a value the code's rules
+        /// refuse.
         case invalid
         /// The request failed; `detail` and `error` say why.
         case failed

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import WebexAPI
 import WebexSandbox
+
 @testable import TrackingCodesCore
 
 @MainActor
@@ -11,7 +12,8 @@ struct CodesImportTests {
         _ fixture: Fixture, _ text: String, prune: Bool = false, site: String = siteA
     ) async throws -> CodesImport {
         let rows = try CodesFile.rows(from: Data(text.utf8))
-        let importer = CodesImport(session: fixture.session, siteUrl: site, rows: rows, prune: prune)
+        let importer = CodesImport(
+            session: fixture.session, siteUrl: site, rows: rows, prune: prune)
         #expect(await importer.makePlan())
         return importer
     }
@@ -28,14 +30,20 @@ struct CodesImportTests {
         let (session, transport) = importSession(sandbox, directory: directory)
         for site in sandbox.dataset.sites.map(\.siteUrl) {
             let codes = sandbox.codes(siteUrl: site)
-            for data in [Data(CodesFile.table(for: codes).rendered().utf8), CodesFile.json(for: codes)] {
-                let importer = CodesImport(session: session, siteUrl: site, rows: try CodesFile.rows(from: data))
+            for data in [
+                Data(CodesFile.table(for: codes).rendered().utf8), CodesFile.json(for: codes),
+            ] {
+                let importer = CodesImport(
+                    session: session, siteUrl: site, rows: try CodesFile.rows(from: data))
                 #expect(await importer.makePlan())
-                #expect(importer.changeCount == 0, "\(site): \(importer.items.filter(\.needsRequest).map(\.name))")
+                #expect(
+                    importer.changeCount == 0,
+                    "\(site): \(importer.items.filter(\.needsRequest).map(\.name))")
                 #expect(importer.invalidCount == 0)
                 #expect(importer.unchangedCount == codes.count)
                 #expect(importer.planSummary == "0 changes, \(codes.count) unchanged")
-                // Applying sends nothing, even on the site whose codes are mapped (no write to refuse).
+                // Applying sends nothing, even on the site whose codes are mapped: no write to
+                // refuse.
                 #expect(await importer.apply())
             }
         }
@@ -46,9 +54,14 @@ struct CodesImportTests {
     @Test func trickyNamesAndOptionsSurviveWebexAndComeBackUnchanged() async throws {
         let fixture = Fixture(codes: [])
         let names = trickyCells.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
-        let options = names.enumerated().map { TrackingCodeOption(value: $1, defaultValue: $0 == 3) }
+        let options = names.enumerated().map {
+            TrackingCodeOption(value: $1, defaultValue: $0 == 3)
+        }
         let rows = names.enumerated().map { index, name in
-            [name, index == 0 ? "select" : "text", index == 0 ? OptionListFormat.encode(options) : ""]
+            [
+                name, index == 0 ? "select" : "text",
+                index == 0 ? OptionListFormat.encode(options) : "",
+            ]
         }
         let file = DelimitedTable(header: ["name", "inputMode", "options"], rows: rows).rendered()
 
@@ -77,7 +90,8 @@ struct CodesImportTests {
         for unit in table.rendered(delimiter: "\t", lineEnding: "\r\n").utf16 {
             utf16.append(contentsOf: [UInt8(unit & 0xFF), UInt8(unit >> 8)])
         }
-        #expect(try CodesFile.rows(from: utf16) == CodesFile.rows(from: Data(table.rendered().utf8)))
+        #expect(
+            try CodesFile.rows(from: utf16) == CodesFile.rows(from: Data(table.rendered().utf8)))
     }
 
     // MARK: - The plan
@@ -94,11 +108,15 @@ struct CodesImportTests {
         #expect(verbs(plain) == ["unchanged Department", "change Division", "create Project"])
         #expect(plain.items[1].detail == "options")
         #expect(plain.keptCodes.map(\.name) == ["Cost Center"])
-        #expect(plain.planSummary == "1 to create, 1 to change, 1 unchanged; "
-            + "1 code(s) on the site are not in the file and stay (--prune would delete them)")
+        #expect(
+            plain.planSummary == "1 to create, 1 to change, 1 unchanged; "
+                + "1 code(s) on the site are not in the file and stay (--prune would delete them)")
 
         let pruning = try await plannedImport(fixture, file, prune: true)
-        #expect(verbs(pruning) == ["unchanged Department", "change Division", "create Project", "delete Cost Center"])
+        #expect(
+            verbs(pruning) == [
+                "unchanged Department", "change Division", "create Project", "delete Cost Center",
+            ])
         #expect(pruning.keptCodes.isEmpty)
 
         let writesBefore = fixture.sandbox.handledRequestCount
@@ -106,9 +124,11 @@ struct CodesImportTests {
         // Three writes: one per planned change, nothing for the unchanged row.
         #expect(fixture.sandbox.handledRequestCount - writesBefore == 3)
         #expect(fixture.sandboxNames() == ["Department", "Division", "Project"])
-        let division = try #require(fixture.sandbox.codes(siteUrl: siteA).first { $0.name == "Division" })
+        let division = try #require(
+            fixture.sandbox.codes(siteUrl: siteA).first { $0.name == "Division" })
         #expect(division.options.map(\.value) == ["Full-time", "Part-time", "Contractor"])
-        #expect(division.inputMode == .editableSelect, "a column the file leaves out keeps its value")
+        #expect(
+            division.inputMode == .editableSelect, "a column the file leaves out keeps its value")
         #expect(pruning.resultSummary == "Created 1, changed 1, deleted 1 of 3 planned")
         #expect(pruning.progress == 1)
     }
@@ -123,7 +143,10 @@ struct CodesImportTests {
             2,other.webex.com,Imported
             """
         let importer = try await plannedImport(fixture, file)
-        #expect(verbs(importer) == ["change Dept", "change division", "unchanged Cost Center", "create Imported"])
+        #expect(
+            verbs(importer) == [
+                "change Dept", "change division", "unchanged Cost Center", "create Imported",
+            ])
         guard case .update(let before, _, let fields) = importer.items[0].action else {
             Issue.record("expected an update, got \(importer.items[0].action)")
             return
@@ -146,8 +169,11 @@ struct CodesImportTests {
             Department,,Engineering|*Design|Sales,sometimes
             """
         let importer = try await plannedImport(fixture, file)
-        #expect(verbs(importer) == ["error ", "create Good", "error good", "error Dropdown", "error Empty select",
-                                    "error Department"])
+        #expect(
+            verbs(importer) == [
+                "error ", "create Good", "error good", "error Dropdown", "error Empty select",
+                "error Department",
+            ])
         #expect(importer.items[0].detail == "the name is empty")
         #expect(importer.items[2].detail == "line 3 has the same name; a site has each name once")
         #expect(importer.items[3].detail.contains("'inputMode' must be one of"))
@@ -156,16 +182,21 @@ struct CodesImportTests {
 
         #expect(await importer.apply() == false)
         #expect(fixture.sandboxNames() == ["Cost Center", "Department", "Division", "Good"])
-        #expect(importer.resultSummary == "Created 1, changed 0, deleted 0 of 1 planned; 5 row(s) with errors not sent")
+        #expect(
+            importer.resultSummary
+                == "Created 1, changed 0, deleted 0 of 1 planned; 5 row(s) with errors not sent")
     }
 
     @Test func aNameHeldByAKeptCodeIsRefusedButPruneFreesIt() async throws {
         let fixture = Fixture()
         let file = "id,name\n1,Cost Center\n2,Division\n"
         let keeping = try await plannedImport(fixture, file)
-        #expect(keeping.items[0].detail.contains("'Cost Center' is the name of code 3, which this import keeps"))
+        #expect(
+            keeping.items[0].detail.contains(
+                "'Cost Center' is the name of code 3, which this import keeps"))
         let pruning = try await plannedImport(fixture, file, prune: true)
-        #expect(verbs(pruning) == ["change Cost Center", "unchanged Division", "delete Cost Center"])
+        #expect(
+            verbs(pruning) == ["change Cost Center", "unchanged Division", "delete Cost Center"])
         #expect(await pruning.apply())
         let codes = fixture.sandbox.codes(siteUrl: siteA)
         #expect(codes.map(\.name).sorted() == ["Cost Center", "Division"])
@@ -178,7 +209,10 @@ struct CodesImportTests {
         #expect(one.map(\.type) == [.notApplicable, .required, .optional, .optional, .optional])
         let all = CodesImportPlanner.schedule([.all: .notUsed], over: one)
         #expect(all.map(\.type) == [.notUsed, .notUsed, .notUsed, .notUsed, .notUsed])
-        #expect(TrackingCodeRules.violations(of: TrackingCodeDraft(name: "x", siteUrl: siteA, scheduleStartCodes: one)).isEmpty)
+        #expect(
+            TrackingCodeRules.violations(
+                of: TrackingCodeDraft(name: "x", siteUrl: siteA, scheduleStartCodes: one)
+            ).isEmpty)
     }
 
     // MARK: - Refusals, journal and undo
@@ -191,7 +225,8 @@ struct CodesImportTests {
         #expect(await importer.apply() == false)
         #expect(fixture.sandbox.handledRequestCount == before)
         guard case .readOnly(let site, let reason) = importer.failure else {
-            Issue.record("expected a read-only refusal, got \(String(describing: importer.failure))")
+            Issue.record(
+                "expected a read-only refusal, got \(String(describing: importer.failure))")
             return
         }
         #expect(site == siteA)
@@ -216,8 +251,11 @@ struct CodesImportTests {
         #expect(await history.undo())
         let restored = fixture.sandbox.codes(siteUrl: siteA)
         #expect(restored.map(\.name).sorted() == original.map(\.name).sorted())
-        #expect(restored.first { $0.name == "Division" }?.options == original.first { $0.name == "Division" }?.options)
-        #expect(restored.first { $0.name == "Cost Center" }?.id != "3", "re-created codes get new ids")
+        #expect(
+            restored.first { $0.name == "Division" }?.options
+                == original.first { $0.name == "Division" }?.options)
+        #expect(
+            restored.first { $0.name == "Cost Center" }?.id != "3", "re-created codes get new ids")
 
         #expect(await history.redo())
         #expect(fixture.sandboxNames() == ["Department", "Division", "Project"])
@@ -237,7 +275,10 @@ struct CodesImportTests {
             return
         }
         #expect(reason.contains("HTTP 500"))
-        guard case .grouped(_, let changes) = try #require(fixture.session.history.undoStack.last).change else {
+        guard
+            case .grouped(_, let changes) = try #require(fixture.session.history.undoStack.last)
+                .change
+        else {
             Issue.record("expected a grouped history entry")
             return
         }

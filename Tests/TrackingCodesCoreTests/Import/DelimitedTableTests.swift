@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TrackingCodesCore
 
 /// Cells that break naive CSV code: delimiters, quotes, line breaks, emoji, right-to-left text,
@@ -53,18 +54,21 @@ struct DelimitedTableTests {
     }
 
     @Test func formulasAreWrittenAsTextAndHandTypedFormulasStayText() throws {
-        let text = DelimitedTable(header: ["v"], rows: [["=1+2"], ["-5"], ["'=x"], ["'quoted'"]]).rendered()
+        let text = DelimitedTable(header: ["v"], rows: [["=1+2"], ["-5"], ["'=x"], ["'quoted'"]])
+            .rendered()
         #expect(text == "v\n'=1+2\n'-5\n''=x\n'quoted'\n")
         // Typed into a file by hand, without the apostrophe: kept exactly, as text.
         let typed = try DelimitedTable.parse("v\n=HYPERLINK(\"http://x\")\n@SUM(1)\n+49 30\n")
-        #expect(typed.records.map(\.cells) == [["=HYPERLINK(\"http://x\")"], ["@SUM(1)"], ["+49 30"]])
+        #expect(
+            typed.records.map(\.cells) == [["=HYPERLINK(\"http://x\")"], ["@SUM(1)"], ["+49 30"]])
     }
 
     @Test func quotedCellsKeepLineBreaksAndRecordsKnowTheirFirstLine() throws {
         let text = "a,b\r\n1,\"two\r\nlines\"\r\n\r\n3,\"x\"\"y\"\n4,last"
         let table = try DelimitedTable.parse(text)
         #expect(table.header == ["a", "b"])
-        #expect(table.records.map(\.cells) == [["1", "two\r\nlines"], ["3", "x\"y"], ["4", "last"]])
+        #expect(
+            table.records.map(\.cells) == [["1", "two\r\nlines"], ["3", "x\"y"], ["4", "last"]])
         #expect(table.records.map(\.line) == [2, 5, 6])
     }
 
@@ -120,7 +124,8 @@ struct TextFileDecodingTests {
 
     @Test func aUTF16LETabSeparatedFileReadsExactlyLikeTheUTF8CSV() throws {
         let table = DelimitedTableTests.tableOfTrickyCells()
-        let csv = try DelimitedTable.parse(try TextFileDecoding.decode(Data(table.rendered().utf8)).text)
+        let csv = try DelimitedTable.parse(
+            try TextFileDecoding.decode(Data(table.rendered().utf8)).text)
         for bom in [true, false] {
             let data = Self.utf16LE(table.rendered(delimiter: "\t", lineEnding: "\r\n"), bom: bom)
             let (text, encoding) = try TextFileDecoding.decode(data)
@@ -144,10 +149,16 @@ struct TextFileDecodingTests {
 
     @Test func bytesThatAreNotTextAreRefusedNotRepaired() {
         // "Dé" in Windows-1252: a lone 0xE9 is not UTF-8.
-        #expect(throws: ImportFileError.self) { try TextFileDecoding.decode(Data([0x44, 0xE9, 0x0A])) }
+        #expect(throws: ImportFileError.self) {
+            try TextFileDecoding.decode(Data([0x44, 0xE9, 0x0A]))
+        }
         // An unpaired high surrogate in UTF-16LE.
-        #expect(throws: ImportFileError.self) { try TextFileDecoding.decode(Data([0xFF, 0xFE, 0x41, 0x00, 0x00, 0xD8])) }
-        #expect(throws: ImportFileError.self) { try TextFileDecoding.decode(Data([0xFF, 0xFE, 0x41])) }
+        #expect(throws: ImportFileError.self) {
+            try TextFileDecoding.decode(Data([0xFF, 0xFE, 0x41, 0x00, 0x00, 0xD8]))
+        }
+        #expect(throws: ImportFileError.self) {
+            try TextFileDecoding.decode(Data([0xFF, 0xFE, 0x41]))
+        }
     }
 }
 
@@ -156,7 +167,9 @@ struct SpreadsheetSafetyTests {
     @Test func guardingThenUnguardingGivesBackEveryValue() {
         let values = trickyCells + ["'", "''", "'''=", "'-", "=", "-", "\r", "x=1"]
         for value in values {
-            #expect(SpreadsheetSafety.unguarded(SpreadsheetSafety.guarded(value)) == value, "\(value.debugDescription)")
+            #expect(
+                SpreadsheetSafety.unguarded(SpreadsheetSafety.guarded(value)) == value,
+                "\(value.debugDescription)")
         }
     }
 

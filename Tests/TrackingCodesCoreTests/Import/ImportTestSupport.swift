@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import WebexAPI
 import WebexSandbox
+
 @testable import TrackingCodesCore
 
 /// Records every wait instead of sleeping, so a Retry-After of seconds costs a test nothing.
@@ -31,7 +32,10 @@ final class CountingTransport: HTTPTransport, @unchecked Sendable {
     private var seen: [Seen] = []
     private let onAnswer: @Sendable (HTTPRequest, HTTPResponse) -> Void
 
-    init(_ base: any HTTPTransport, onAnswer: @escaping @Sendable (HTTPRequest, HTTPResponse) -> Void = { _, _ in }) {
+    init(
+        _ base: any HTTPTransport,
+        onAnswer: @escaping @Sendable (HTTPRequest, HTTPResponse) -> Void = { _, _ in }
+    ) {
         self.base = base
         self.onAnswer = onAnswer
     }
@@ -39,11 +43,16 @@ final class CountingTransport: HTTPTransport, @unchecked Sendable {
     func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         do {
             let response = try await base.send(request)
-            lock.withLock { seen.append(Seen(method: request.method, path: request.url.path, status: response.status)) }
+            lock.withLock {
+                seen.append(
+                    Seen(method: request.method, path: request.url.path, status: response.status))
+            }
             onAnswer(request, response)
             return response
         } catch {
-            lock.withLock { seen.append(Seen(method: request.method, path: request.url.path, status: nil)) }
+            lock.withLock {
+                seen.append(Seen(method: request.method, path: request.url.path, status: nil))
+            }
             throw error
         }
     }
@@ -51,9 +60,17 @@ final class CountingTransport: HTTPTransport, @unchecked Sendable {
     var all: [Seen] { lock.withLock { seen } }
 
     /// User-value PUTs Webex accepted.
-    var acceptedUserPuts: Int { all.count { $0.method == "PUT" && $0.path.hasSuffix("/userconfig/trackingCodes") && $0.status == 200 } }
+    var acceptedUserPuts: Int {
+        all.count {
+            $0.method == "PUT" && $0.path.hasSuffix("/userconfig/trackingCodes") && $0.status == 200
+        }
+    }
     /// User-value GETs Webex answered with data.
-    var answeredUserGets: Int { all.count { $0.method == "GET" && $0.path.hasSuffix("/userconfig/trackingCodes") && $0.status == 200 } }
+    var answeredUserGets: Int {
+        all.count {
+            $0.method == "GET" && $0.path.hasSuffix("/userconfig/trackingCodes") && $0.status == 200
+        }
+    }
     var writes: Int { all.count { $0.method != "GET" } }
     var rateLimited: Int { all.count { $0.status == 429 } }
 }
@@ -67,7 +84,8 @@ func importSession(
 ) -> (Session, CountingTransport) {
     let transport = CountingTransport(SandboxTransport(sandbox), onAnswer: onAnswer)
     let session = Session(
-        token: AccessToken(Sandbox.demoToken), transport: transport, baseURL: Sandbox.inProcessBaseURL,
+        token: AccessToken(Sandbox.demoToken), transport: transport,
+        baseURL: Sandbox.inProcessBaseURL,
         retryPolicy: retryPolicy, sleeper: sleeper, paths: directory.paths, settings: settings,
         clock: { Date(timeIntervalSince1970: 1_750_000_000) })
     return (session, transport)
@@ -79,7 +97,8 @@ func numberedUsers(_ count: Int) -> [SandboxUser] {
         let number = String(format: "%04d", index)
         // Twelve hex digits in the last group whatever the index: the UUID always parses.
         return SandboxUser(
-            personId: SandboxUser.personId(for: UUID(uuidString: "00000000-0000-4000-8000-00000000\(number)")!),
+            personId: SandboxUser.personId(
+                for: UUID(uuidString: "00000000-0000-4000-8000-00000000\(number)")!),
             email: "user\(number)@example.com", displayName: "User \(number)")
     }
 }

@@ -1,5 +1,6 @@
 import Testing
 import WebexAPI
+
 @testable import TrackingCodesCore
 
 @Suite("Option cells: *Default|Other|Third")
@@ -9,16 +10,19 @@ struct OptionListFormatTests {
     }
 
     @Test func theDefaultIsStarredAndOptionsArePiped() {
-        #expect(OptionListFormat.encode(options(["Engineering", "Design", "Sales"], defaultIndex: 1))
-            == "Engineering|*Design|Sales")
-        #expect(OptionListFormat.decode("*Full-time|Part-time")
-            == options(["Full-time", "Part-time"], defaultIndex: 0))
+        #expect(
+            OptionListFormat.encode(options(["Engineering", "Design", "Sales"], defaultIndex: 1))
+                == "Engineering|*Design|Sales")
+        #expect(
+            OptionListFormat.decode("*Full-time|Part-time")
+                == options(["Full-time", "Part-time"], defaultIndex: 0))
         #expect(OptionListFormat.encode([]) == "")
         #expect(OptionListFormat.decode("") == [])
     }
 
     @Test func pipesStarsAndBackslashesInValuesAreEscaped() {
-        let tricky = options(["Sales|Marketing", "*Star", "a*b", "C:\\path", "\\", "trailing\\"], defaultIndex: 1)
+        let tricky = options(
+            ["Sales|Marketing", "*Star", "a*b", "C:\\path", "\\", "trailing\\"], defaultIndex: 1)
         let cell = OptionListFormat.encode(tricky)
         #expect(cell == #"Sales\|Marketing|*\*Star|a*b|C:\\path|\\|trailing\\"#)
         #expect(OptionListFormat.decode(cell) == tricky)
@@ -30,12 +34,15 @@ struct OptionListFormatTests {
             let list = options(values, defaultIndex: index)
             #expect(OptionListFormat.decode(OptionListFormat.encode(list)) == list)
         }
-        #expect(OptionListFormat.decode(OptionListFormat.encode(options(values))) == options(values))
+        #expect(
+            OptionListFormat.decode(OptionListFormat.encode(options(values))) == options(values))
     }
 
     @Test func handTypedCellsAreReadLeniently() {
         // A backslash before an ordinary character is kept; spaces are part of values.
-        #expect(OptionListFormat.decode(#"C:\temp|Red | Green"#) == options([#"C:\temp"#, "Red ", " Green"]))
+        #expect(
+            OptionListFormat.decode(#"C:\temp|Red | Green"#)
+                == options([#"C:\temp"#, "Red ", " Green"]))
         #expect(OptionListFormat.decode("**Starred") == options(["*Starred"], defaultIndex: 0))
     }
 }

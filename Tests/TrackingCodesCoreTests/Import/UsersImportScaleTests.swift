@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import WebexAPI
 import WebexSandbox
+
 @testable import TrackingCodesCore
 
 /// Holds what an answer hook needs to stop an import part-way: a counter and the thing to stop.
@@ -43,13 +44,18 @@ struct UsersImportScaleTests {
     /// The file `users export` would write for `users` with their `fileValues`: email and
     /// personId (which Webex looks up first) and one column per code.
     static func file(_ users: [SandboxUser]) -> String {
-        var table = DelimitedTable(header: ["email", "personId", "Department", "Division", "Cost Center"], rows: [])
+        var table = DelimitedTable(
+            header: ["email", "personId", "Department", "Division", "Cost Center"], rows: [])
         for (offset, user) in users.enumerated() {
             let values = fileValues(offset + 1)
-            table.records.append(.init(line: offset + 2, cells: [
-                user.email, user.personId, values["Department"] ?? "", values["Division"] ?? "",
-                values["Cost Center"] ?? "",
-            ]))
+            table.records.append(
+                .init(
+                    line: offset + 2,
+                    cells: [
+                        user.email, user.personId, values["Department"] ?? "",
+                        values["Division"] ?? "",
+                        values["Cost Center"] ?? "",
+                    ]))
         }
         return table.rendered()
     }
@@ -62,17 +68,21 @@ struct UsersImportScaleTests {
             let index = offset + 1
             if index.isMultiple(of: 4) {
                 let values = Self.fileValues(index)
-                user.values = [siteA: ["1": values["Department"] ?? "", "3": values["Cost Center"] ?? ""]]
+                user.values = [
+                    siteA: ["1": values["Department"] ?? "", "3": values["Cost Center"] ?? ""]
+                ]
             }
             return user
         }
         let directory = TemporaryDirectory()
         let sandbox = Sandbox(
             dataset: smallDataset(codes: standardCodes(), users: users),
-            faults: SandboxFaults(latencyMs: 5, rateLimitShare: 0.1, retryAfterSeconds: 3, seed: 2026))
+            faults: SandboxFaults(
+                latencyMs: 5, rateLimitShare: 0.1, retryAfterSeconds: 3, seed: 2026))
         let sleeper = InstantSleeper()
         let (session, transport) = importSession(
-            sandbox, directory: directory, retryPolicy: RetryPolicy(maxRateLimitRetries: 15, maxServerErrorRetries: 0),
+            sandbox, directory: directory,
+            retryPolicy: RetryPolicy(maxRateLimitRetries: 15, maxServerErrorRetries: 0),
             sleeper: sleeper)
 
         let importer = try UsersImport(
@@ -93,10 +103,18 @@ struct UsersImportScaleTests {
         #expect(sleeper.waits.allSatisfy { $0 == 3 })
 
         // One snapshot of the sandbox rather than 2,000 look-ups (each scans every user).
-        let names = Dictionary(uniqueKeysWithValues: sandbox.codes(siteUrl: siteA).map { ($0.id, $0.name) })
-        let stored = Dictionary(uniqueKeysWithValues: sandbox.dataset.users.map { user in
-            (user.email, Dictionary(uniqueKeysWithValues: (user.values[siteA] ?? [:]).map { (names[$0.key] ?? $0.key, $0.value) }))
-        })
+        let names = Dictionary(
+            uniqueKeysWithValues: sandbox.codes(siteUrl: siteA).map { ($0.id, $0.name) })
+        let stored = Dictionary(
+            uniqueKeysWithValues: sandbox.dataset.users.map { user in
+                (
+                    user.email,
+                    Dictionary(
+                        uniqueKeysWithValues: (user.values[siteA] ?? [:]).map {
+                            (names[$0.key] ?? $0.key, $0.value)
+                        })
+                )
+            })
         for (offset, user) in users.enumerated() {
             #expect(stored[user.email] == Self.fileValues(offset + 1), "\(user.email)")
         }
@@ -104,7 +122,8 @@ struct UsersImportScaleTests {
         #expect(report.records.count == 2000)
         #expect(report.records.filter { $0[5] == "changed" }.count == 1500)
         #expect(report.records.filter { $0[5] == "unchanged" }.count == 500)
-        guard case .grouped(_, let changes) = try #require(session.history.undoStack.last).change else {
+        guard case .grouped(_, let changes) = try #require(session.history.undoStack.last).change
+        else {
             Issue.record("expected one grouped undo step")
             return
         }
@@ -116,7 +135,8 @@ struct UsersImportScaleTests {
         let directory = TemporaryDirectory()
         let sandbox = Sandbox(dataset: smallDataset(codes: standardCodes(), users: users))
         let stop = StopAfter(limit: 100)
-        let (session, transport) = importSession(sandbox, directory: directory, onAnswer: stop.answered)
+        let (session, transport) = importSession(
+            sandbox, directory: directory, onAnswer: stop.answered)
         let table = try csv(Self.file(users))
 
         let first = try UsersImport(session: session, siteUrl: siteA, table: table, concurrency: 4)
@@ -138,11 +158,14 @@ struct UsersImportScaleTests {
         #expect(await second.prepare())
         #expect(await second.run())
         for row in second.rows {
-            #expect(row.status == (done.contains(row.id) ? .unchanged : .changed), "line \(row.line)")
+            #expect(
+                row.status == (done.contains(row.id) ? .unchanged : .changed), "line \(row.line)")
         }
         #expect(transport.acceptedUserPuts - putsBefore == 300 - done.count)
         for (offset, user) in users.enumerated() {
-            #expect(sandbox.userValues(siteUrl: siteA, email: user.email) == Self.fileValues(offset + 1))
+            #expect(
+                sandbox.userValues(siteUrl: siteA, email: user.email) == Self.fileValues(offset + 1)
+            )
         }
     }
 
@@ -151,7 +174,8 @@ struct UsersImportScaleTests {
         let directory = TemporaryDirectory()
         let sandbox = Sandbox(dataset: smallDataset(codes: standardCodes(), users: users))
         let stop = StopAfter(limit: 60)
-        let (session, transport) = importSession(sandbox, directory: directory, onAnswer: stop.answered)
+        let (session, transport) = importSession(
+            sandbox, directory: directory, onAnswer: stop.answered)
         let table = try csv(Self.file(users))
 
         let first = try UsersImport(session: session, siteUrl: siteA, table: table, concurrency: 8)
@@ -165,7 +189,10 @@ struct UsersImportScaleTests {
         #expect(interrupted.allSatisfy { $0.detail.contains("may or may not have been made") })
 
         // Whatever reached Webex before the interruption is found there on the second run.
-        let alreadyThere = Set(users.indices.filter { !sandbox.userValues(siteUrl: siteA, email: users[$0].email).isEmpty })
+        let alreadyThere = Set(
+            users.indices.filter {
+                !sandbox.userValues(siteUrl: siteA, email: users[$0].email).isEmpty
+            })
         #expect(alreadyThere.count >= 60)
         #expect(alreadyThere.count < 200)
         let putsBefore = transport.acceptedUserPuts
@@ -173,11 +200,15 @@ struct UsersImportScaleTests {
         #expect(await second.prepare())
         #expect(await second.run())
         for row in second.rows {
-            #expect(row.status == (alreadyThere.contains(row.id) ? .unchanged : .changed), "line \(row.line)")
+            #expect(
+                row.status == (alreadyThere.contains(row.id) ? .unchanged : .changed),
+                "line \(row.line)")
         }
         #expect(transport.acceptedUserPuts - putsBefore == 200 - alreadyThere.count)
         for (offset, user) in users.enumerated() {
-            #expect(sandbox.userValues(siteUrl: siteA, email: user.email) == Self.fileValues(offset + 1))
+            #expect(
+                sandbox.userValues(siteUrl: siteA, email: user.email) == Self.fileValues(offset + 1)
+            )
         }
     }
 }

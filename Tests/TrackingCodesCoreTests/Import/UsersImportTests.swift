@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import WebexAPI
 import WebexSandbox
+
 @testable import TrackingCodesCore
 
 @MainActor
@@ -17,12 +18,15 @@ struct UsersImportTests {
     func prepared(
         _ session: Session, _ text: String, concurrency: Int? = nil
     ) async throws -> UsersImport {
-        let importer = try UsersImport(session: session, siteUrl: siteA, table: try csv(text), concurrency: concurrency)
+        let importer = try UsersImport(
+            session: session, siteUrl: siteA, table: try csv(text), concurrency: concurrency)
         #expect(await importer.prepare())
         return importer
     }
 
-    func statuses(_ importer: UsersImport) -> [UsersImportRow.Status] { importer.rows.map(\.status) }
+    func statuses(_ importer: UsersImport) -> [UsersImportRow.Status] {
+        importer.rows.map(\.status)
+    }
 
     // MARK: - Checks before any request
 
@@ -31,7 +35,9 @@ struct UsersImportTests {
         let sandbox = Sandbox(dataset: smallDataset(codes: standardCodes(), users: Self.people()))
         let (session, transport) = importSession(sandbox, directory: directory)
         let long = String(repeating: "x", count: 121)
-        let importer = try await prepared(session, """
+        let importer = try await prepared(
+            session,
+            """
             email,Department,Cost Center,Nickname
             alice@example.com,Marketing,,Al
             bob@example.com,,\(long),
@@ -41,9 +47,13 @@ struct UsersImportTests {
             """)
         #expect(importer.ignoredColumns == ["Nickname"])
         #expect(statuses(importer) == [.invalid, .invalid, .invalid, .invalid, .pending])
-        #expect(importer.rows[0].detail
-            == "'Marketing' is not one of the options of 'Department' (select codes take only their options)")
-        #expect(importer.rows[1].detail == "The value for 'Cost Center' cannot be longer than 120 characters")
+        #expect(
+            importer.rows[0].detail
+                == "'Marketing' is not one of the options of 'Department' "
+                + "(select codes take only their options)")
+        #expect(
+            importer.rows[1].detail
+                == "The value for 'Cost Center' cannot be longer than 120 characters")
         #expect(importer.rows[2].detail == "the row has no email or personId")
         #expect(importer.rows[3].detail.hasPrefix("line 2 names the same user"))
         // Preparing read the site's codes and nothing about users.
@@ -60,7 +70,9 @@ struct UsersImportTests {
     @Test func aFileWithoutAUserColumnIsRefusedWithTheNamesItAccepts() throws {
         let fixture = Fixture()
         #expect(throws: ImportFileError.missingColumn("user", expected: ["email", "personId"])) {
-            try UsersImport(session: fixture.session, siteUrl: siteA, table: try csv("name,Department\nA,Sales\n"))
+            try UsersImport(
+                session: fixture.session, siteUrl: siteA,
+                table: try csv("name,Department\nA,Sales\n"))
         }
     }
 
@@ -74,9 +86,12 @@ struct UsersImportTests {
             if request.method == "PUT" { putBodies.append(request) }
         }
         let session = Session(
-            token: AccessToken(Sandbox.demoToken), transport: transport, baseURL: Sandbox.inProcessBaseURL,
+            token: AccessToken(Sandbox.demoToken), transport: transport,
+            baseURL: Sandbox.inProcessBaseURL,
             retryPolicy: .none, paths: directory.paths)
-        let importer = try await prepared(session, """
+        let importer = try await prepared(
+            session,
+            """
             email,department,Division,Cost Center
             alice@example.com,Design,Part-time,
             bob@example.com,,,
@@ -90,13 +105,15 @@ struct UsersImportTests {
         #expect(importer.rows[0].detail == "Division: (none) → Part-time")
         let sent = try body(UserTrackingCodesUpdate.self, of: try #require(putBodies.all.first))
         #expect(putBodies.all.count == 1)
-        #expect(sent.trackingCodes == [
-            UserTrackingCodeAssignment(name: "Department", value: "Design"),
-            UserTrackingCodeAssignment(name: "Division", value: "Part-time"),
-            UserTrackingCodeAssignment(name: "Cost Center", value: "CC-1"),
-        ])
-        #expect(sandbox.userValues(siteUrl: siteA, email: "alice@example.com")
-            == ["Department": "Design", "Division": "Part-time", "Cost Center": "CC-1"])
+        #expect(
+            sent.trackingCodes == [
+                UserTrackingCodeAssignment(name: "Department", value: "Design"),
+                UserTrackingCodeAssignment(name: "Division", value: "Part-time"),
+                UserTrackingCodeAssignment(name: "Cost Center", value: "CC-1"),
+            ])
+        #expect(
+            sandbox.userValues(siteUrl: siteA, email: "alice@example.com")
+                == ["Department": "Design", "Division": "Part-time", "Cost Center": "CC-1"])
 
         // The same file again: every row unchanged, no write at all.
         let again = try await prepared(session, "email,Division\nalice@example.com,Part-time\n")
@@ -114,7 +131,8 @@ struct UsersImportTests {
         let importer = try await prepared(session, "email,Division\nalice@example.com,Part-time\n")
         #expect(await importer.run() == false)
         #expect(importer.rows[0].status == .invalid)
-        #expect(importer.rows[0].detail.contains("current value of 'Department' is no longer accepted"))
+        #expect(
+            importer.rows[0].detail.contains("current value of 'Department' is no longer accepted"))
         #expect(importer.rows[0].detail.contains("add a 'Department' column"))
         #expect(transport.writes == 0)
     }
@@ -123,7 +141,8 @@ struct UsersImportTests {
         let directory = TemporaryDirectory()
         let sandbox = Sandbox(dataset: smallDataset(codes: standardCodes(), users: Self.people()))
         let (session, transport) = importSession(sandbox, directory: directory)
-        let importer = try await prepared(session, "email,Department\nalice@example.com,Sales\nbob@example.com,Sales\n")
+        let importer = try await prepared(
+            session, "email,Department\nalice@example.com,Sales\nbob@example.com,Sales\n")
         #expect(await importer.run(dryRun: true))
         #expect(statuses(importer) == [.wouldChange, .wouldChange])
         #expect(importer.rows[0].detail == "Department: Design → Sales")
@@ -139,7 +158,13 @@ struct UsersImportTests {
         let directory = TemporaryDirectory()
         let sandbox = Sandbox(dataset: smallDataset(codes: standardCodes(), users: Self.people()))
         let (session, transport) = importSession(sandbox, directory: directory)
-        let input = "email,Department,Note\nalice@example.com,Sales,=1+1\nbob@example.com,Nope,\nzed@example.com,Sales,\n"
+        let input = """
+            email,Department,Note
+            alice@example.com,Sales,=1+1
+            bob@example.com,Nope,
+            zed@example.com,Sales,
+
+            """
         let importer = try await prepared(session, input)
         #expect(await importer.run() == false)
 
@@ -175,7 +200,8 @@ struct UsersImportTests {
         let directory = TemporaryDirectory()
         let sandbox = Sandbox(dataset: smallDataset(codes: standardCodes(), users: Self.people()))
         let (session, _) = importSession(sandbox, directory: directory)
-        let tsv = "User ID/Email (Required)\tFirst Name\tDepartment\tCost Center\r\n"
+        let tsv =
+            "User ID/Email (Required)\tFirst Name\tDepartment\tCost Center\r\n"
             + "bob@example.com\tBob\tEngineering\t=מחלקה 7\r\n"
         var data = Data([0xFF, 0xFE])
         for unit in tsv.utf16 { data.append(contentsOf: [UInt8(unit & 0xFF), UInt8(unit >> 8)]) }
@@ -185,8 +211,9 @@ struct UsersImportTests {
         let importer = try await prepared(session, text)
         #expect(importer.ignoredColumns == ["First Name"])
         #expect(await importer.run())
-        #expect(sandbox.userValues(siteUrl: siteA, email: "bob@example.com")
-            == ["Department": "Engineering", "Cost Center": "=מחלקה 7"])
+        #expect(
+            sandbox.userValues(siteUrl: siteA, email: "bob@example.com")
+                == ["Department": "Engineering", "Cost Center": "=מחלקה 7"])
     }
 
     // MARK: - Refusals and undo
@@ -194,7 +221,8 @@ struct UsersImportTests {
     @Test func aReadOnlySiteRefusesTheRunWithTheReasonAndSendsNothingAboutUsers() async throws {
         let directory = TemporaryDirectory()
         let sandbox = Sandbox(dataset: smallDataset(codes: standardCodes(), users: Self.people()))
-        let (session, transport) = importSession(sandbox, directory: directory, settings: Settings(readOnlySites: [siteA]))
+        let (session, transport) = importSession(
+            sandbox, directory: directory, settings: Settings(readOnlySites: [siteA]))
         let importer = try await prepared(session, "email,Department\nbob@example.com,Sales\n")
         #expect(await importer.run() == false)
         #expect(importer.failure?.errorDescription?.contains("\(siteA) is read-only") == true)
@@ -211,21 +239,32 @@ struct UsersImportTests {
         let sandbox = Sandbox(dataset: smallDataset(codes: standardCodes(), users: Self.people()))
         let (session, _) = importSession(sandbox, directory: directory)
         let importer = try await prepared(
-            session, "email,Department,Cost Center\nalice@example.com,Sales,CC-2\nbob@example.com,Sales,\n")
+            session,
+            "email,Department,Cost Center\nalice@example.com,Sales,CC-2\nbob@example.com,Sales,\n")
         #expect(await importer.run())
 
         let records = try session.journal.read().records
         #expect(records.count == 4)
-        #expect(records.filter { $0.kind == .intent }.allSatisfy { $0.action == .updateUserValues && $0.userBefore != nil })
+        #expect(
+            records.filter { $0.kind == .intent }.allSatisfy {
+                $0.action == .updateUserValues && $0.userBefore != nil
+            })
         #expect(session.history.undoStack.count == 1)
         #expect(session.history.rows.first?.summary == "Import of user values (2 changes)")
 
         #expect(await session.history.undo())
-        #expect(sandbox.userValues(siteUrl: siteA, email: "alice@example.com") == ["Department": "Design", "Cost Center": "CC-1"])
+        #expect(
+            sandbox.userValues(siteUrl: siteA, email: "alice@example.com") == [
+                "Department": "Design", "Cost Center": "CC-1",
+            ])
         // Bob had no Department before; Webex cannot remove a value, and the message says so.
-        #expect(sandbox.userValues(siteUrl: siteA, email: "bob@example.com") == ["Department": "Sales"])
+        #expect(
+            sandbox.userValues(siteUrl: siteA, email: "bob@example.com") == ["Department": "Sales"])
         #expect(session.status?.text.contains("1 user(s) keep values") == true)
         #expect(await session.history.redo())
-        #expect(sandbox.userValues(siteUrl: siteA, email: "alice@example.com") == ["Department": "Sales", "Cost Center": "CC-2"])
+        #expect(
+            sandbox.userValues(siteUrl: siteA, email: "alice@example.com") == [
+                "Department": "Sales", "Cost Center": "CC-2",
+            ])
     }
 }
