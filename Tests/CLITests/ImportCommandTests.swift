@@ -280,3 +280,34 @@ import WebexSandbox
         #expect(decoded["config"] == base + "/config.json")
     }
 }
+
+/// The progress bar: drawn on a terminal's standard error only, never into a script's output.
+@Suite struct ImportProgressTests {
+    @Test func theBarIsDrawnInPlaceOnlyOnATerminal() async throws {
+        let harness = try CLIHarness()
+        let folder = try ImportCommandTests.Folder()
+        let users = Array(harness.sandbox.dataset.users.prefix(5))
+        let file = try folder.write(
+            "email,Cost Center\n" + users.map { "\($0.email),Bar" }.joined(separator: "\n"),
+            to: "users.csv")
+
+        for isTerminal in [false, true] {
+            let stdout = CapturedOutput()
+            let stderr = CapturedOutput(isTerminal: isTerminal)
+            let context = CLIContext(
+                environment: harness.environment, standardInput: DataInput(Data()),
+                standardOutput: stdout, standardError: stderr, services: harness.services)
+            let code = await Trackcodes.run(["users", "import", file], context: context)
+
+            #expect(code == .success, "\(stderr.text)")
+            #expect(!stdout.text.contains("\r"))
+            if isTerminal {
+                #expect(stderr.text.hasPrefix("\r[" + String(repeating: ".", count: 30) + "] 0/5 users"))
+                #expect(stderr.text.contains("\r[" + String(repeating: "#", count: 30) + "] 5/5 users"))
+                #expect(stderr.text.hasSuffix("\r\u{1B}[K"))
+            } else {
+                #expect(stderr.text.isEmpty)
+            }
+        }
+    }
+}
