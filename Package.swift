@@ -17,7 +17,7 @@ let package = Package(
         .target(name: "WebexSandbox", dependencies: ["WebexAPI", "HTTPServer"]),
         .target(name: "TrackingCodesCore", dependencies: ["WebexAPI"]),
         .target(name: "TerminalUI", dependencies: ["CNcursesw", "TrackingCodesCore"]),
-        .target(name: "Adapters", dependencies: ["TrackingCodesCore", "HTTPServer"]),
+        .target(name: "Adapters", dependencies: ["TrackingCodesCore", "HTTPServer", "WebexAPI"]),
         .target(
             name: "TrackcodesCLI",
             dependencies: ["WebexAPI", "WebexSandbox", "HTTPServer", "TrackingCodesCore", "TerminalUI", "Adapters"]
@@ -28,8 +28,6 @@ let package = Package(
             dependencies: ["TrackingCodesCore", "WebexSandbox", "WebexAPI"],
             path: "Benchmarks/Sources/TrackcodesBench"
         ),
-        // Widget demo for trying the terminal layer by hand (tmux, SSH) until screens exist.
-        .executableTarget(name: "TerminalUIDemo", dependencies: ["TerminalUI"]),
 
         .testTarget(name: "WebexAPITests", dependencies: ["WebexAPI", "WebexSandbox"]),
         .testTarget(name: "WebexSandboxTests", dependencies: ["WebexSandbox", "WebexAPI", "HTTPServer"]),
@@ -38,6 +36,8 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["TrackcodesCLI", "WebexSandbox"]),
         .testTarget(name: "EndToEndTests", dependencies: ["WebexSandbox", "WebexAPI"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
+        .testTarget(
+            name: "AdaptersTests", dependencies: ["Adapters", "WebexSandbox", "HTTPServer"], exclude: ["python"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -43,14 +43,14 @@ import WebexSandbox
         #expect(sites.map(\.siteUrl) == harness.sandbox.dataset.sites.map(\.siteUrl))
     }
 
-    @Test func theBuiltInTerminalUIStubSaysItIsNotBuilt() async throws {
+    @Test func theBuiltInTerminalUINeedsATerminal() async throws {
         let harness = try CLIHarness()
         var services = harness.services
         services.launchTerminalUI = CLIServices.builtInTerminalUI
         let run = await Trackcodes.runCapturingOutput(["--demo"], services: services)
 
         #expect(run.exitCode == .usage)
-        #expect(run.standardError.contains("terminal UI is not built yet"))
+        #expect(run.standardError.contains("the terminal UI needs a terminal"))
     }
 
     @Test func everyCommandHasHelp() async throws {
@@ -85,13 +85,5 @@ import WebexSandbox
         let text = run.standardOutput.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         #expect(text.contains("one of: text, select, editableSelect, hostProfileSelect"))
         #expect(run.standardOutput.split(separator: "\n").allSatisfy { $0.count <= 100 })
-    }
-
-    @Test(arguments: ["serve", "mcp", "journal"])
-    func reservedCommandsSayTheyAreNotBuiltYet(name: String) async throws {
-        let run = await Trackcodes.runCapturingOutput([name, "--port", "8080", "anything"])
-
-        #expect(run.exitCode == .usage)
-        #expect(run.standardError == "trackcodes: 'trackcodes \(name)' is not built yet\n")
     }
 }

@@ -6,34 +6,34 @@ import WebexAPI
 /// Tables line up by display width and never pass raw control characters to the terminal.
 @Suite struct OutputTests {
     @Test func displayWidthCountsWideAndZeroWidthCharacters() {
-        #expect(DisplayWidth.of("Zürich") == 6)
-        #expect(DisplayWidth.of("Zu\u{308}rich") == 6)  // combining diaeresis
-        #expect(DisplayWidth.of("東京") == 4)
-        #expect(DisplayWidth.of("서울") == 4)
-        #expect(DisplayWidth.of("ｶﾞ") == 2)  // halfwidth katakana stay narrow
-        #expect(DisplayWidth.of("Ｆｕｌｌ") == 8)
-        #expect(DisplayWidth.of("👍") == 2)
-        #expect(DisplayWidth.of("❤\u{FE0F}") == 2)
-        #expect(DisplayWidth.of("תל אביב") == 7)
+        #expect(TextWidth.of("Zürich") == 6)
+        #expect(TextWidth.of("Zu\u{308}rich") == 6)  // combining diaeresis
+        #expect(TextWidth.of("東京") == 4)
+        #expect(TextWidth.of("서울") == 4)
+        #expect(TextWidth.of("ｶﾞ") == 2)  // halfwidth katakana stay narrow
+        #expect(TextWidth.of("Ｆｕｌｌ") == 8)
+        #expect(TextWidth.of("👍") == 2)
+        #expect(TextWidth.of("❤\u{FE0F}") == 2)
+        #expect(TextWidth.of("תל אביב") == 7)
     }
 
     @Test func truncationCutsByWidthAndMarksTheCut() {
-        #expect(DisplayWidth.truncate("東京都庁", to: 5) == "東京…")
-        #expect(DisplayWidth.truncate("short", to: 10) == "short")
-        #expect(DisplayWidth.of(DisplayWidth.truncate("abcdefghij", to: 4)) == 4)
+        #expect(TextWidth.truncate("東京都庁", to: 5) == "東京…")
+        #expect(TextWidth.truncate("short", to: 10) == "short")
+        #expect(TextWidth.of(TextWidth.truncate("abcdefghij", to: 4)) == 4)
     }
 
     @Test func controlCharactersAreShownEscaped() {
-        #expect(TerminalText.escapingControls("a\u{1B}[2Jb") == "a\\u{001B}[2Jb")
-        #expect(TerminalText.escapingControls("line1\nline2\tx") == "line1\\nline2\\tx")
-        #expect(TerminalText.escapingControls("\u{9B}31m") == "\\u{009B}31m")
-        #expect(TerminalText.escapingControls("abc\u{202E}cba") == "abc\\u{202E}cba")
-        #expect(TerminalText.escapingControls("Zürich 東京 القاهرة") == "Zürich 東京 القاهرة")
+        #expect(OutputEscaping.escapingControls("a\u{1B}[2Jb") == "a\\u{001B}[2Jb")
+        #expect(OutputEscaping.escapingControls("line1\nline2\tx") == "line1\\nline2\\tx")
+        #expect(OutputEscaping.escapingControls("\u{9B}31m") == "\\u{009B}31m")
+        #expect(OutputEscaping.escapingControls("abc\u{202E}cba") == "abc\\u{202E}cba")
+        #expect(OutputEscaping.escapingControls("Zürich 東京 القاهرة") == "Zürich 東京 القاهرة")
     }
 
     @Test func escapedJSONStaysTheSameJSONValue() throws {
         let original = "{\"name\":\"a\u{9B}b\u{7F}\",\n \"x\": 1}"
-        let escaped = TerminalText.escapingControlsInJSON(original)
+        let escaped = OutputEscaping.escapingControlsInJSON(original)
 
         #expect(!escaped.unicodeScalars.contains(where: { $0.value == 0x9B || $0.value == 0x7F }))
         let before = try JSONSerialization.jsonObject(with: Data(original.utf8)) as? NSDictionary
@@ -48,7 +48,7 @@ import WebexAPI
         let lines = table.render(style: .plain).split(separator: "\n").map(String.init)
 
         let valueColumns = zip(lines, ["VALUE", "1", "2", "3"]).map { line, value in
-            DisplayWidth.of(String(line.dropLast(value.count)))
+            TextWidth.of(String(line.dropLast(value.count)))
         }
         #expect(Set(valueColumns).count == 1, "\(lines)")
         #expect(lines.allSatisfy { !$0.hasSuffix(" ") })

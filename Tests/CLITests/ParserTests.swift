@@ -100,14 +100,6 @@ import Testing
         }
     }
 
-    @Test func rawCommandsGetTheirArgumentsUntouched() throws {
-        let command = try parsed(["--demo", "serve", "--port", "8080", "--", "x"])
-
-        #expect(command.path == ["serve"])
-        #expect(command.rawArguments == ["--port", "8080", "--", "x"])
-        #expect(command[GlobalOptions.demo])
-    }
-
     @Test func editDistanceCountsSingleEdits() {
         #expect(CommandLineParser.editDistance("site", "site") == 0)
         #expect(CommandLineParser.editDistance("sit", "site") == 1)

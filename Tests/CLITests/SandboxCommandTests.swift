@@ -7,7 +7,7 @@ import WebexSandbox
 @Suite struct SandboxCommandTests {
     @Test func servesTheApiOnLoopbackAndStopsOnSigint() async throws {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("sandbox-\(UUID().uuidString).out")
-        FileManager.default.createFile(atPath: output.path, contents: nil)
+        #expect(FileManager.default.createFile(atPath: output.path, contents: nil))
         let process = Process()
         process.executableURL = try BinaryTests.executable()
         process.arguments = ["sandbox", "--port", "0", "--latency-ms", "1"]

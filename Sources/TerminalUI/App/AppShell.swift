@@ -33,9 +33,11 @@ public final class AppShell<Root: Screen> {
     private let loopInput: AsyncStream<LoopEvent>.Continuation
     private var isRunning = false
     private var tickTask: Task<Void, Never>?
+    private var isRedrawQueued = false
 
     private enum LoopEvent: Sendable {
         case app(AppEvent<Root.Message>)
+        case redraw
         case driverFinished
     }
 
@@ -82,6 +84,12 @@ public final class AppShell<Root: Screen> {
             switch event {
             case .app(let appEvent):
                 send(appEvent)
+            case .redraw:
+                isRedrawQueued = false
+                if !hasQuit {
+                    render()
+                    updateTicker()
+                }
             case .driverFinished:
                 driverFinished = true
             }
@@ -95,6 +103,14 @@ public final class AppShell<Root: Screen> {
         tickTask = nil
         forwarding.cancel()
         driver.shutdown()
+    }
+
+    /// Asks the running loop to draw again soon: for state that changed outside an event, such
+    /// as a view model whose request finished. Calls before the redraw happens fold into one.
+    public func requestRedraw() {
+        guard isRunning, !isRedrawQueued else { return }
+        isRedrawQueued = true
+        loopInput.yield(.redraw)
     }
 
     /// Handles one event and renders: what `run` does for each event. Tests call it to step

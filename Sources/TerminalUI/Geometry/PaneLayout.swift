@@ -18,16 +18,18 @@ public struct PaneLayout: Hashable, Sendable {
     /// The thresholds keep the list usable: side by side needs `sideBySideWidth` columns
     /// (100 leaves a 60-column list beside a 40-column detail); stacked needs
     /// `stackedHeight` rows (30 leaves 18 list rows above a 12-row detail). At 80×24 the
-    /// list is shown alone.
+    /// list is shown alone. Side by side, the detail takes `detailPercent` of the width (at
+    /// least `detailWidth`, at most half).
     public static func listAndDetail(
         in rect: Rect,
         sideBySideWidth: Int = 100,
         stackedHeight: Int = 30,
         detailWidth: Int = 40,
-        detailHeight: Int = 12
+        detailHeight: Int = 12,
+        detailPercent: Int = 40
     ) -> PaneLayout {
         if rect.width >= sideBySideWidth {
-            let wanted = max(detailWidth, rect.width * 2 / 5)
+            let wanted = max(detailWidth, rect.width * detailPercent / 100)
             let (list, detail) = rect.splitRight(min(wanted, rect.width / 2))
             return PaneLayout(arrangement: .sideBySide, list: list, detail: detail)
         }

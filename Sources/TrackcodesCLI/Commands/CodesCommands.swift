@@ -23,7 +23,7 @@ enum CodesCommands {
             let codes = try await client.listTrackingCodes(siteUrl: site)
             if codes.isEmpty {
                 let place = site ?? "your preferred site"
-                invocation.printOutput(TerminalText.escapingControls("No tracking codes on \(place)."))
+                invocation.printOutput(OutputEscaping.escapingControls("No tracking codes on \(place)."))
             } else {
                 invocation.printOutput(TrackingCodeText.table(codes).render(style: invocation.style))
             }

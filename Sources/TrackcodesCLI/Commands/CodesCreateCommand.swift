@@ -45,7 +45,7 @@ enum CodesCreateCommand {
         if invocation.wantsJSON {
             try invocation.printEncoded(code)
         } else {
-            invocation.printOutput(TerminalText.escapingControls(
+            invocation.printOutput(OutputEscaping.escapingControls(
                 "Created tracking code \(code.id) '\(code.name)' on \(code.siteUrl)."))
             invocation.printOutput(TrackingCodeText.detail(code, style: invocation.style))
         }

@@ -79,7 +79,7 @@ enum CodesDeleteCommand {
                 try await writer.delete(code)
                 outcomes.append(Outcome(id: id, siteUrl: site, deleted: true))
                 if !invocation.wantsJSON {
-                    invocation.printOutput(TerminalText.escapingControls(
+                    invocation.printOutput(OutputEscaping.escapingControls(
                         "Deleted tracking code \(id) '\(code.name)' from \(site)."))
                 }
             } catch {

@@ -52,7 +52,7 @@ enum CodesUpdateCommand {
         if invocation.wantsJSON {
             try invocation.printEncoded(code)
         } else {
-            invocation.printOutput(TerminalText.escapingControls(
+            invocation.printOutput(OutputEscaping.escapingControls(
                 "Updated tracking code \(code.id) '\(code.name)' on \(code.siteUrl)."))
             invocation.printOutput(TrackingCodeText.detail(code, style: invocation.style))
         }

@@ -1,4 +1,4 @@
-import Dispatch
+import Adapters
 import Foundation
 import HTTPServer
 import WebexSandbox
@@ -75,9 +75,9 @@ enum SandboxCommand {
             Stop with Ctrl-C.
             """)
 
-        let signal = await ShutdownSignal.wait()
+        await ShutdownSignal.processSignals.wait()
         server.stop()
-        invocation.context.standardError.write("trackcodes: sandbox stopped (\(signal))\n")
+        invocation.context.standardError.write("trackcodes: sandbox stopped\n")
         return .success
     }
 
@@ -95,45 +95,5 @@ enum SandboxCommand {
             throw CLIFailure.invalidInput("\(option.spelling) takes a share from 0 to 1, such as 0.2, not '\(raw)'")
         }
         return number
-    }
-}
-
-/// Waits for SIGINT or SIGTERM, for commands that serve until stopped.
-enum ShutdownSignal {
-    /// Suspends until one of the signals arrives; returns its name.
-    static func wait() async -> String {
-        await withCheckedContinuation { (continuation: CheckedContinuation<String, Never>) in
-            let queue = DispatchQueue(label: "trackcodes.shutdown")
-            let box = SignalSources()
-            for (number, name) in [(SIGINT, "interrupted"), (SIGTERM, "terminated")] {
-                signal(number, SIG_IGN)
-                let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
-                source.setEventHandler {
-                    guard box.finish() else { return }
-                    continuation.resume(returning: name)
-                }
-                source.resume()
-                box.keep(source)
-            }
-        }
-    }
-
-    /// Keeps the signal sources alive and makes sure the continuation resumes once.
-    private final class SignalSources: @unchecked Sendable {
-        private let lock = NSLock()
-        private var sources: [any DispatchSourceSignal] = []
-        private var finished = false
-
-        func keep(_ source: any DispatchSourceSignal) {
-            lock.withLock { sources.append(source) }
-        }
-
-        func finish() -> Bool {
-            lock.withLock {
-                if finished { return false }
-                finished = true
-                return true
-            }
-        }
     }
 }

@@ -1,9 +1,14 @@
+import Foundation
+import TerminalUI
+import TrackingCodesCore
 import WebexAPI
 
 /// What the terminal UI is started with: the connection the global options chose, and how the
 /// user asked it to behave.
 public struct TerminalUILaunch: Sendable {
     public let connection: Connection
+    /// Sees every API call of `connection`, for the UI's log view.
+    public let callLog: APICallLog
     public let isReadOnly: Bool
     public let usesColor: Bool
     public let context: CLIContext
@@ -13,18 +18,53 @@ public struct TerminalUILaunch: Sendable {
 /// terminal UI through `CLIServices.launchTerminalUI`.
 enum TerminalUIEntry {
     static func run(_ invocation: CommandInvocation) async throws -> ExitCode {
-        let connection = try invocation.connect()
+        let callLog = APICallLog()
+        let connection = try invocation.connect(observer: callLog.observer)
         let launch = TerminalUILaunch(
-            connection: connection, isReadOnly: invocation.isReadOnly,
+            connection: connection, callLog: callLog, isReadOnly: invocation.isReadOnly,
             usesColor: invocation.allowsColor,
             context: invocation.context)
         return await invocation.context.services.launchTerminalUI(launch)
     }
 
-    /// The default launcher until the `TerminalUI` module is wired in here.
+    /// Runs the terminal UI on this process's terminal.
+    ///
+    /// `--demo` keeps its journal and settings in a temporary folder that goes away afterwards:
+    /// sandbox changes must never be offered for restoring against a real Webex site.
+    @MainActor
     static func launch(_ launch: TerminalUILaunch) async -> ExitCode {
-        launch.context.standardError.write(
-            "trackcodes: the terminal UI is not built yet; see 'trackcodes --help' for the commands\n")
-        return .usage
+        guard launch.context.standardOutput.isTerminal else {
+            launch.context.standardError.write(
+                "trackcodes: the terminal UI needs a terminal; in scripts use the commands "
+                    + "(see 'trackcodes --help')\n")
+            return .usage
+        }
+        let temporary = launch.connection.isDemo
+            ? FileManager.default.temporaryDirectory
+                .appendingPathComponent("trackcodes-demo-\(UUID().uuidString)", isDirectory: true)
+            : nil
+        defer {
+            if let temporary { try? FileManager.default.removeItem(at: temporary) }
+        }
+        let paths = temporary.map { Paths(configDirectory: $0, stateDirectory: $0) }
+            ?? Paths.standard(environment: launch.context.environment)
+
+        let settings: Settings
+        do {
+            settings = try Settings.load(from: paths.settingsFile)
+        } catch {
+            launch.context.standardError.write("trackcodes: \(error.localizedDescription)\n")
+            return .usage
+        }
+        let session = Session(
+            client: launch.connection.client, callLog: launch.callLog, paths: paths,
+            settings: settings, readOnly: launch.isReadOnly)
+        do {
+            try await TrackcodesApp.run(session: session, usesColor: launch.usesColor)
+        } catch {
+            launch.context.standardError.write("trackcodes: \(error.localizedDescription)\n")
+            return .usage
+        }
+        return .success
     }
 }

@@ -12,18 +12,18 @@ struct TextTable {
 
     static let separator = "  "
 
-    /// The table as lines ending in newlines. Cells are escaped (`TerminalText`) and cut to their
+    /// The table as lines ending in newlines. Cells are escaped (`OutputEscaping`) and cut to their
     /// column's `maxWidth`; the header is bold when `style` allows it. No trailing spaces.
     func render(style: TextStyle) -> String {
         let cells = rows.map { row in
             columns.indices.map { index in
                 let raw = index < row.count ? row[index] : ""
-                let safe = TerminalText.escapingControls(raw)
-                return columns[index].maxWidth.map { DisplayWidth.truncate(safe, to: $0) } ?? safe
+                let safe = OutputEscaping.escapingControls(raw)
+                return columns[index].maxWidth.map { TextWidth.truncate(safe, to: $0) } ?? safe
             }
         }
         let widths = columns.indices.map { index in
-            cells.reduce(DisplayWidth.of(columns[index].header)) { max($0, DisplayWidth.of($1[index])) }
+            cells.reduce(TextWidth.of(columns[index].header)) { max($0, TextWidth.of($1[index])) }
         }
 
         var lines = [style.bold(line(columns.map(\.header), widths: widths))]
@@ -34,7 +34,7 @@ struct TextTable {
     private func line(_ cells: [String], widths: [Int]) -> String {
         var parts: [String] = []
         for (index, cell) in cells.enumerated() {
-            let gap = String(repeating: " ", count: max(0, widths[index] - DisplayWidth.of(cell)))
+            let gap = String(repeating: " ", count: max(0, widths[index] - TextWidth.of(cell)))
             let isLast = index == cells.count - 1
             if columns[index].alignRight {
                 parts.append(gap + cell)

@@ -65,7 +65,7 @@ enum TrackingCodeText {
     /// A user's values on one site, headed by who and where.
     static func userValues(_ values: UserTrackingCodes, style: TextStyle) -> String {
         let who = values.email ?? values.personId ?? "user"
-        var text = TerminalText.escapingControls("\(who) on \(values.siteUrl)") + "\n"
+        var text = OutputEscaping.escapingControls("\(who) on \(values.siteUrl)") + "\n"
         if values.trackingCodes.isEmpty {
             return text + "No tracking code values.\n"
         }

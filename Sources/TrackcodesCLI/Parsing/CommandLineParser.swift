@@ -25,14 +25,6 @@ public struct CommandLineParser: Sendable {
             let word = arguments[index]
             index += 1
 
-            if command.takesRawArguments {
-                if word == "--help" || word == "-h" {
-                    return .help(path: path)
-                }
-                return .run(ParsedCommand(
-                    path: path, command: command, flags: flags, values: values,
-                    positionalValues: [:], rawArguments: Array(arguments[(index - 1)...])))
-            }
             if optionsEnded || word == "-" || !word.hasPrefix("-") {
                 if !optionsEnded, positionals.isEmpty, !command.subcommands.isEmpty {
                     guard let next = command.subcommand(named: word) else {
@@ -91,11 +83,6 @@ public struct CommandLineParser: Sendable {
             }
         }
 
-        if command.takesRawArguments {
-            return .run(ParsedCommand(
-                path: path, command: command, flags: flags, values: values,
-                positionalValues: [:], rawArguments: []))
-        }
         guard command.action != nil else {
             let names = command.subcommands.map(\.name).joined(separator: ", ")
             throw UsageError("'\(tree.shortName(of: path))' needs a command: \(names)", helpPath: path)
@@ -103,7 +90,7 @@ public struct CommandLineParser: Sendable {
         let assigned = try assign(positionals, to: command.positionals, path: path)
         return .run(ParsedCommand(
             path: path, command: command, flags: flags, values: values,
-            positionalValues: assigned, rawArguments: []))
+            positionalValues: assigned))
     }
 
     /// The option `word` names for `command`, and the value glued to it with `=`, if any.

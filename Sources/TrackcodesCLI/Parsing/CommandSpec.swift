@@ -12,16 +12,13 @@ public struct CommandSpec: Sendable {
     public var options: [OptionSpec]
     public var positionals: [PositionalSpec]
     public var subcommands: [CommandSpec]
-    /// When true, every word after the command name reaches the action unparsed. For commands
-    /// whose options are not declared yet.
-    public var takesRawArguments: Bool
     /// Nil for a group that only holds subcommands.
     public var action: CommandAction?
 
     public init(
         name: String, summary: String, discussion: String = "", options: [OptionSpec] = [],
         positionals: [PositionalSpec] = [], subcommands: [CommandSpec] = [],
-        takesRawArguments: Bool = false, action: CommandAction? = nil
+        action: CommandAction? = nil
     ) {
         self.name = name
         self.summary = summary
@@ -29,7 +26,6 @@ public struct CommandSpec: Sendable {
         self.options = options
         self.positionals = positionals
         self.subcommands = subcommands
-        self.takesRawArguments = takesRawArguments
         self.action = action
     }
 

@@ -36,9 +36,6 @@ enum HelpText {
     }
 
     private static func usageLines(of command: CommandSpec, named name: String) -> [String] {
-        if command.takesRawArguments {
-            return ["\(name) [ARGUMENTS...]"]
-        }
         var lines: [String] = []
         if command.action != nil {
             let positionals = command.positionals.map(\.usage)

@@ -6,19 +6,16 @@ public struct ParsedCommand: Sendable {
     let flags: Set<String>
     let values: [String: [String]]
     let positionalValues: [String: [String]]
-    /// Everything after the command name, for a command that takes its arguments raw.
-    public let rawArguments: [String]
 
     init(
         path: [String], command: CommandSpec, flags: Set<String>, values: [String: [String]],
-        positionalValues: [String: [String]], rawArguments: [String]
+        positionalValues: [String: [String]]
     ) {
         self.path = path
         self.command = command
         self.flags = flags
         self.values = values
         self.positionalValues = positionalValues
-        self.rawArguments = rawArguments
     }
 
     public subscript(flag: Flag) -> Bool { flags.contains(flag.spec.name) }

@@ -27,8 +27,10 @@ public struct CommandInvocation: Sendable {
     }
 
     /// The client the global options ask for. From here on the token is hidden from all output.
-    public func connect() throws -> Connection {
-        let (connection, token) = try Connection.make(for: parsed, context: context)
+    ///
+    /// - Parameter observer: sees every API call the client makes (the terminal UI's log).
+    public func connect(observer: (@Sendable (APICallRecord) -> Void)? = nil) throws -> Connection {
+        let (connection, token) = try Connection.make(for: parsed, context: context, observer: observer)
         for redactor in redactors {
             redactor.hide(token.secret)
         }
@@ -42,13 +44,13 @@ public struct CommandInvocation: Sendable {
 
     /// Writes one `trackcodes: ...` line to standard error, with control characters escaped.
     public func printError(_ message: String) {
-        context.standardError.write("\(tree.root.name): \(TerminalText.escapingControls(message))\n")
+        context.standardError.write("\(tree.root.name): \(OutputEscaping.escapingControls(message))\n")
     }
 
     /// A body the API sent, as it came; a terminal gets its control characters escaped.
     public func printJSON(_ body: Data) {
         let text = String(decoding: body, as: UTF8.self)
-        printOutput(context.standardOutput.isTerminal ? TerminalText.escapingControlsInJSON(text) : text)
+        printOutput(context.standardOutput.isTerminal ? OutputEscaping.escapingControlsInJSON(text) : text)
     }
 
     /// A value the API returned, as JSON: for writes, which go through the journal and so hand
@@ -71,7 +73,7 @@ public struct CommandInvocation: Sendable {
     /// `--dry-run`: show the requests that would be sent, token redacted, a blank line between
     /// them, and a note on standard error (so stdout holds only the requests).
     func printDryRun(_ requests: [HTTPRequest]) {
-        let text = requests.map { TerminalText.escapingControlsInJSON($0.redactedDescription) }
+        let text = requests.map { OutputEscaping.escapingControlsInJSON($0.redactedDescription) }
         printOutput(text.joined(separator: "\n\n"))
         printError("dry run: nothing was sent")
     }

@@ -15,7 +15,8 @@ public struct Connection: Sendable {
     /// comes from `--base-url`, `WEBEX_BASE_URL` or the default, and the token from
     /// `--token-file` or `WEBEX_API_KEY`.
     static func make(
-        for parsed: ParsedCommand, context: CLIContext
+        for parsed: ParsedCommand, context: CLIContext,
+        observer: (@Sendable (APICallRecord) -> Void)? = nil
     ) throws -> (Connection, AccessToken) {
         let services = context.services
         if parsed[GlobalOptions.demo] {
@@ -34,7 +35,7 @@ public struct Connection: Sendable {
             let token = AccessToken(Sandbox.demoToken)
             let client = WebexClient(
                 baseURL: Sandbox.inProcessBaseURL, token: token, transport: transport,
-                sleeper: services.sleeper, retryPolicy: services.retryPolicy)
+                sleeper: services.sleeper, retryPolicy: services.retryPolicy, observer: observer)
             return (Connection(client: client, isDemo: true), token)
         }
 
@@ -49,7 +50,7 @@ public struct Connection: Sendable {
         }
         let client = WebexClient(
             baseURL: baseURL, token: token, transport: services.makeTransport(),
-            sleeper: services.sleeper, retryPolicy: services.retryPolicy)
+            sleeper: services.sleeper, retryPolicy: services.retryPolicy, observer: observer)
         return (Connection(client: client, isDemo: false), token)
     }
 

@@ -14,13 +14,11 @@ enum JournaledWrites {
         _ invocation: CommandInvocation, on connection: Connection,
         _ write: @MainActor (JournaledWriter) async throws -> T
     ) async throws -> T {
-        try await withSession(invocation, on: connection) { session in
-            try await write(session.writer)
-        }
+        try await withSession(invocation, on: connection) { try await write($0.writer) }
     }
 
-    /// Runs `body` with a core session on `connection`: the journal in the state folder (a
-    /// temporary one for `--demo`) and the settings file read, so a site listed under
+    /// A core session for `connection` (journal in the state folder, or a temporary one for
+    /// `--demo`), alive while `body` runs. The settings file is read, so a site listed under
     /// `readOnlySites` is refused with that reason.
     @MainActor
     static func withSession<T: Sendable>(

@@ -20,7 +20,7 @@ public enum Trackcodes {
         do {
             outcome = try CommandLineParser(tree: tree).parse(arguments)
         } catch {
-            stderr.write("\(tree.root.name): \(TerminalText.escapingControls(error.line(in: tree)))\n")
+            stderr.write("\(tree.root.name): \(OutputEscaping.escapingControls(error.line(in: tree)))\n")
             return .usage
         }
 

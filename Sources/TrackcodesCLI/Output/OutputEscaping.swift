@@ -4,7 +4,7 @@
 /// recolour the screen, move the cursor or retitle the window, a newline that would break a
 /// table, or a bidi override that would reorder the rest of the line. Every such character is
 /// shown as a visible escape instead.
-enum TerminalText {
+enum OutputEscaping {
     static func escapingControls(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: needsEscape) else { return text }
         var result = String.UnicodeScalarView()

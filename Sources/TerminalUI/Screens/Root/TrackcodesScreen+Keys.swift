@@ -1,0 +1,260 @@
+import TrackingCodesCore
+import WebexAPI
+
+/// Keys: the open overlay (dialog, progress, site picker, filter) or pane gets them first,
+/// then the current view.
+extension TrackcodesScreen {
+    public func handle(key: Key) -> ScreenOutcome<Never> {
+        if let pane {
+            switch pane.handle(key: key) {
+            case .handled: return .handled
+            case .close:
+                self.pane = nil
+                return .handled
+            case .ignored:
+                return pane.isEditingText ? .handled : .ignored
+            }
+        }
+        if bulkDelete != nil { return handleBulkDelete(key) }
+        if deleteConfirmation != nil { return handleDeleteConfirmation(key) }
+        if sitePicker != nil { return handleSitePicker(key) }
+        if filterField != nil { return handleFilter(key) }
+
+        if let outcome = handleChangeKeys(key) { return outcome }
+        switch mode {
+        case .codes: return handleCodes(key)
+        case .history:
+            if key == .escape { mode = .codes; return .handled }
+            return history.handle(key) ? .handled : .ignored
+        case .log:
+            if key == .escape { mode = .codes; return .handled }
+            return callLog.handle(key) ? .handled : .ignored
+        }
+    }
+
+    /// Undo, redo and the views: the same in every view.
+    private func handleChangeKeys(_ key: Key) -> ScreenOutcome<Never>? {
+        switch RootKeyMaps.changes.action(for: key) {
+        case .undo?:
+            guard !refuseIfReadOnly("undo") else { return .handled }
+            let history = session.history
+            run { await history.undo() }
+        case .redo?:
+            guard !refuseIfReadOnly("redo") else { return .handled }
+            let history = session.history
+            run { await history.redo() }
+        case .showHistory?:
+            mode = mode == .history ? .codes : .history
+        case .showLog?:
+            mode = mode == .log ? .codes : .log
+        default:
+            return nil
+        }
+        return .handled
+    }
+
+    // MARK: - Code list
+
+    private func handleCodes(_ key: Key) -> ScreenOutcome<Never> {
+        if detailHasFocus, detail.handle(key) { return .handled }
+        if let action = KeyMap.listNavigation.action(for: key) {
+            moveCursor(action)
+            return .handled
+        }
+        if let column = CodeColumnKeys.column(for: key) {
+            codes.sort(by: column)
+            return .handled
+        }
+        if key == .escape || key == .tab || key == .backTab {
+            return handleBack(key)
+        }
+        if key == .char("/") {
+            filterField = TextField(text: codes.filterText, hint: "name or option value")
+            return .handled
+        }
+        let action = RootKeyMaps.codes.action(for: key) ?? RootKeyMaps.marks.action(for: key)
+        switch action {
+        case .toggleMark?:
+            codes.toggleMark()
+            codes.moveCursor(by: 1)
+        case .markRange?: codes.markRangeToCursor()
+        case .markAllShown?: codes.markAllShown()
+        case .clearMarks?: codes.clearMarks()
+        case .sortNext?:
+            let next = CodeColumn(rawValue: (codes.sort.column.rawValue + 1) % CodeColumn.allCases.count)
+            codes.setSort(CodeSort(column: next ?? .name))
+        case .sortReverse?:
+            codes.setSort(CodeSort(column: codes.sort.column, ascending: !codes.sort.ascending))
+        case .refresh?:
+            let codes = codes
+            run { await codes.refresh() }
+        case .toggleDetail?:
+            detailRequested.toggle()
+        case .pickSite?:
+            openSitePicker()
+        case .deleteCodes?:
+            askToDelete()
+        case .newCode?:
+            openEditor(creating: true)
+        case .editCode?:
+            openEditor(creating: false)
+        case .userCodes?:
+            pane = Panes.userCodes(UserCodesPane(session: session))
+        default:
+            return .ignored
+        }
+        return .handled
+    }
+
+    private func moveCursor(_ action: Action) {
+        // The table knows the page height it was last drawn with.
+        table.setRowCount(codes.shownCount)
+        table.select(row: codes.cursor)
+        _ = table.scroll.perform(action)
+        codes.moveCursor(to: table.scroll.selection)
+    }
+
+    /// Esc: cancel slow work, else leave the detail, else clear the filter. Tab moves between
+    /// the list and the detail.
+    private func handleBack(_ key: Key) -> ScreenOutcome<Never> {
+        guard key == .escape else {
+            detailRequested.toggle()
+            return .handled
+        }
+        if session.isBusy {
+            session.cancelRunningWork()
+        } else if detailRequested {
+            detailRequested = false
+        } else if !codes.filterText.isEmpty {
+            codes.setFilter("")
+            session.report("Filter cleared.")
+        } else {
+            return .ignored
+        }
+        return .handled
+    }
+
+    private func handleFilter(_ key: Key) -> ScreenOutcome<Never> {
+        guard var field = filterField else { return .ignored }
+        switch field.handle(key) {
+        case .submitted:
+            filterField = nil
+        case .cancelled:
+            filterField = nil
+            codes.setFilter("")
+        case .edited:
+            filterField = field
+            codes.setFilter(field.text)
+        case .moved:
+            filterField = field
+        case .ignored:
+            // Up and down still move through the matches while typing.
+            if let action = KeyMap.listNavigation.action(for: key),
+               key == .up || key == .down || key == .pageUp || key == .pageDown {
+                moveCursor(action)
+            }
+        }
+        return .handled
+    }
+
+    // MARK: - Sites
+
+    private func openSitePicker() {
+        let rows = sites.rows
+        guard !rows.isEmpty else {
+            let sites = sites
+            run { await sites.load() }
+            return
+        }
+        let labels = rows.map { row in
+            var label = row.siteUrl
+            if row.isDefault { label += "  (preferred)" }
+            if row.isCurrent { label += "  (current)" }
+            if let reason = row.readOnlyReason { label += "  read-only: \(reason)" }
+            return label
+        }
+        sitePicker = ListPicker(title: "Sites", items: labels, selected: sites.cursor)
+    }
+
+    private func handleSitePicker(_ key: Key) -> ScreenOutcome<Never> {
+        guard var picker = sitePicker else { return .ignored }
+        switch picker.handle(key) {
+        case .chosen(let index):
+            sitePicker = nil
+            sites.moveCursor(to: index)
+            if let site = sites.chooseHighlighted() {
+                session.report("Site \(site.siteUrl).")
+                let codes = codes
+                run { await codes.refresh() }
+            }
+        case .cancelled:
+            sitePicker = nil
+        case .moved, .ignored:
+            sitePicker = picker
+        }
+        return .handled
+    }
+
+    // MARK: - Delete
+
+    private func askToDelete() {
+        guard let siteUrl = session.siteUrl, !refuseIfReadOnly("delete codes") else { return }
+        let marked = codes.markedCodes
+        let chosen = marked.isEmpty ? codes.selectedCode.map { [$0] } ?? [] : marked
+        guard !chosen.isEmpty else {
+            session.report("Nothing to delete: mark codes with Space, or highlight one.")
+            return
+        }
+        deleteConfirmation = DeleteConfirmation(
+            codes: chosen, siteUrl: siteUrl, hiddenCount: marked.isEmpty ? 0 : codes.hiddenMarkedCount)
+    }
+
+    private func handleDeleteConfirmation(_ key: Key) -> ScreenOutcome<Never> {
+        guard var confirmation = deleteConfirmation else { return .ignored }
+        switch confirmation.handle(key) {
+        case .handled:
+            deleteConfirmation = confirmation
+        case .cancelled:
+            deleteConfirmation = nil
+            session.report("Delete cancelled; nothing was deleted.")
+        case .confirmed:
+            deleteConfirmation = nil
+            let job = BulkDeleteJob(session: session, codes: confirmation.codes)
+            bulkDelete = BulkDeleteView(job: job)
+            let codes = codes
+            run {
+                await job.run()
+                codes.clearMarks()
+            }
+        }
+        return .handled
+    }
+
+    private func handleBulkDelete(_ key: Key) -> ScreenOutcome<Never> {
+        guard var view = bulkDelete else { return .ignored }
+        if view.handle(key) {
+            bulkDelete = nil
+        } else {
+            bulkDelete = view
+        }
+        return .handled
+    }
+
+    // MARK: - Panes
+
+    private func openEditor(creating: Bool) {
+        guard let siteUrl = session.siteUrl else { return }
+        if creating {
+            guard !refuseIfReadOnly("create a code") else { return }
+            pane = Panes.editor(
+                TrackingCodeEditor(session: session, creatingOn: siteUrl, siteCodes: codes.allCodes))
+            return
+        }
+        guard let code = codes.selectedCode else {
+            session.report("No code highlighted to edit.")
+            return
+        }
+        guard !refuseIfReadOnly("edit '\(code.name)'") else { return }
+        pane = Panes.editor(TrackingCodeEditor(session: session, editing: code, siteCodes: codes.allCodes))
+    }
+}

@@ -1,0 +1,205 @@
+import TrackingCodesCore
+import WebexAPI
+
+/// Drawing: a title row, the current view, a message (or key hints) row and the status bar;
+/// overlays on top.
+extension TrackcodesScreen {
+    var detailHasFocus: Bool { detailRequested && mode == .codes && pane == nil }
+
+    public func render(into canvas: inout Canvas, theme: Theme) {
+        let (titleRow, rest) = canvas.bounds.splitTop(1)
+        let (body, bottom) = rest.splitBottom(2)
+        drawTitle(into: &canvas, in: titleRow, theme: theme)
+
+        if let pane {
+            pane.render(into: &canvas, in: body, theme: theme)
+        } else {
+            switch mode {
+            case .codes: drawCodes(into: &canvas, in: body, theme: theme)
+            case .history:
+                history.draw(into: &canvas, in: body, theme: theme, rows: session.history.rows,
+                             clock: clock)
+            case .log:
+                callLog.draw(into: &canvas, in: body, theme: theme, records: logRows(), clock: clock)
+            }
+        }
+        drawMessage(into: &canvas, in: bottom.splitTop(1).top, theme: theme)
+        statusBar().draw(into: &canvas, in: bottom.splitBottom(1).bottom, theme: theme)
+
+        if var picker = sitePicker {
+            let box = canvas.bounds.centered(width: min(90, canvas.size.columns - 4),
+                                             height: min(sites.rows.count + 2, canvas.size.rows - 4))
+            picker.draw(into: &canvas, in: box, theme: theme)
+            sitePicker = picker
+        }
+        if var confirmation = deleteConfirmation {
+            confirmation.draw(into: &canvas, in: canvas.bounds, theme: theme)
+            deleteConfirmation = confirmation
+        }
+        if var progress = bulkDelete {
+            progress.draw(into: &canvas, in: canvas.bounds, theme: theme, tick: ticks)
+            bulkDelete = progress
+        }
+    }
+
+    private var viewTitle: String {
+        if let pane { return pane.title }
+        switch mode {
+        case .codes: return "Tracking codes"
+        case .history: return "History of changes"
+        case .log: return "API calls"
+        }
+    }
+
+    private func drawTitle(into canvas: inout Canvas, in row: Rect, theme: Theme) {
+        canvas.fill(row, style: theme.header)
+        var x = canvas.write(" " + viewTitle, x: row.x, y: row.y, style: theme.title.adding(.bold))
+        if let siteUrl = session.siteUrl {
+            x = canvas.write(" · " + siteUrl, x: x, y: row.y, style: theme.header)
+        }
+        if readOnlyReason != nil {
+            canvas.write("  [read-only]", x: x, y: row.y, style: theme.errorText)
+        }
+        let hint = TerminalText("? help ")
+        if row.width - hint.width > x + 2 {
+            canvas.write(hint, x: row.maxX - hint.width, y: row.y, style: theme.secondary)
+        }
+    }
+
+    // MARK: - Code list and detail
+
+    private func drawCodes(into canvas: inout Canvas, in area: Rect, theme: Theme) {
+        var body = area
+        if filterField != nil || !codes.filterText.isEmpty {
+            let (row, rest) = body.splitTop(1)
+            body = rest
+            drawFilter(into: &canvas, in: row, theme: theme)
+        }
+
+        let layout = PaneLayout.listAndDetail(in: body, detailWidth: 36, detailPercent: 32)
+        var listRect = layout.list
+        var detailRect = layout.detail
+        if layout.arrangement == .listOnly, detailRequested {
+            detailRect = body
+            listRect = .zero
+        }
+
+        table.emptyMessage = emptyMessage
+        table.setRowCount(codes.shownCount)
+        table.select(row: codes.cursor)
+        table.sortColumn = codes.sort.column.rawValue
+        table.sortAscending = codes.sort.ascending
+        let rows = codes.shownRows
+        let marked = codes.markedIDs
+        table.draw(
+            into: &canvas, in: listRect, theme: theme, isFocused: !detailHasFocus,
+            isMarked: { marked.contains(rows[$0].id) },
+            cell: { row, column in rows[row].text(for: CodeColumn(rawValue: column) ?? .name) })
+
+        if let detailRect {
+            drawDetail(into: &canvas, in: detailRect, theme: theme,
+                       framed: layout.arrangement != .listOnly || detailRequested)
+        }
+    }
+
+    private var emptyMessage: String {
+        if let error = codes.loadError {
+            return "Could not load the codes: \(error.localizedDescription). Press r to retry."
+        }
+        if session.siteUrl == nil {
+            return sites.isBusy ? "Loading the sites…" : "No site chosen. Press s to choose one."
+        }
+        if !codes.isLoaded { return "Loading the codes…" }
+        if codes.totalCount == 0 { return "This site has no tracking codes. Press n to create one." }
+        return "No code matches the filter '\(codes.filterText)'. Esc clears it."
+    }
+
+    private func drawFilter(into canvas: inout Canvas, in row: Rect, theme: Theme) {
+        canvas.fill(row, style: theme.normal)
+        let x = canvas.write(" Filter / ", x: row.x, y: row.y, style: theme.helpKey)
+        let counts = TerminalText("  \(codes.shownCount) of \(codes.totalCount) ")
+        let fieldRect = Rect(x: x, y: row.y, width: max(0, row.maxX - x - counts.width), height: 1)
+        if var field = filterField {
+            field.draw(into: &canvas, in: fieldRect, theme: theme)
+            filterField = field
+        } else {
+            canvas.write(TerminalText(codes.filterText).truncated(toWidth: fieldRect.width),
+                         x: x, y: row.y, style: theme.normal)
+        }
+        canvas.write(counts, x: row.maxX - counts.width, y: row.y, style: theme.secondary)
+    }
+
+    private func drawDetail(into canvas: inout Canvas, in rect: Rect, theme: Theme, framed: Bool) {
+        guard rect.width > 4, rect.height > 2 else { return }
+        canvas.fill(rect, style: theme.normal)
+        canvas.drawBox(rect, style: detailHasFocus ? theme.borderFocused : theme.border,
+                       glyphs: theme.glyphs, title: "Detail", titleStyle: theme.title)
+        if let code = codes.selectedCode {
+            detail.setLines(CodeDetail.lines(for: code, readOnlyReason: readOnlyReason))
+        } else {
+            detail.setLines(["No code highlighted."])
+        }
+        if !detailHasFocus { _ = detail.handle(.home) }
+        detail.draw(into: &canvas, in: rect.inset(dx: 2, dy: 1), theme: theme)
+    }
+
+    // MARK: - Bottom rows
+
+    private func drawMessage(into canvas: inout Canvas, in row: Rect, theme: Theme) {
+        canvas.fill(row, style: theme.normal)
+        if let paneText = pane?.statusText {
+            canvas.write(" " + paneText, x: row.x, y: row.y, style: theme.normal)
+            return
+        }
+        if let status = session.status {
+            let style: Style = switch status.severity {
+            case .error: theme.errorText
+            case .warning: theme.marked
+            case .success, .info: theme.normal
+            }
+            canvas.write(TerminalText(" " + status.text).truncated(toWidth: row.width), x: row.x,
+                         y: row.y, style: style)
+            return
+        }
+        canvas.write(TerminalText(" " + keyHints).truncated(toWidth: row.width), x: row.x,
+                     y: row.y, style: theme.secondary)
+    }
+
+    private var keyHints: String {
+        if pane != nil { return "Esc back · ? help" }
+        switch mode {
+        case .codes:
+            return "/ filter · Space mark · d delete · n new · e edit · u user · s site · "
+                + "z undo · H history · L log · ? help · q quit"
+        case .history, .log:
+            return "z undo · Z redo · H history · L log · Esc back · ? help"
+        }
+    }
+
+    func statusBar() -> StatusBar {
+        var left: [StatusBar.Segment] = [
+            StatusBar.Segment(session.siteUrl ?? "no site", kind: .accent),
+        ]
+        if let reason = readOnlyReason {
+            left.append(StatusBar.Segment("read-only: \(reason)", kind: .warning))
+        } else {
+            left.append(StatusBar.Segment("read-write"))
+        }
+        var right: [StatusBar.Segment] = []
+        if codes.isLoaded { right.append(StatusBar.Segment(codes.countsText)) }
+        if session.history.canUndo {
+            right.append(StatusBar.Segment("undo: \(session.history.undoStack.count)"))
+        }
+        return StatusBar(left: left, right: right, spinnerTick: wantsTicks ? ticks : nil)
+    }
+
+    func logRows() -> [APICallRecordRow] {
+        session.callLog.records.map { record in
+            APICallRecordRow(
+                startedAt: record.startedAt, method: record.method, path: record.path,
+                status: record.status.map(String.init) ?? (record.failure ?? "—"),
+                milliseconds: String(Int((record.duration * 1000).rounded())),
+                trackingId: record.trackingId)
+        }
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import TrackingCodesCore
+import WebexAPI
+
+/// The root screen of trackcodes: the code list of the current site with its detail, and
+/// everything around it (site picker, filter, marks, delete dialog and progress, history,
+/// API log, status bar), plus the editor and user panes it opens.
+///
+/// All state lives in the Core models; this screen turns keys into their intents (started
+/// in the background, never awaited on a key press) and draws what they hold.
+@MainActor
+public final class TrackcodesScreen: Screen {
+    /// What fills the area between the title and the status bar.
+    enum Mode: Equatable {
+        case codes
+        case history
+        case log
+    }
+
+    public let session: Session
+    public let sites: SitePicker
+    public let codes: CodeList
+    let work = BackgroundWork()
+    var clock: ClockFormat
+
+    var mode = Mode.codes
+    var pane: (any PaneView)?
+    var sitePicker: ListPicker?
+    /// Non-nil while the filter is being typed.
+    var filterField: TextField?
+    var deleteConfirmation: DeleteConfirmation?
+    var bulkDelete: BulkDeleteView?
+    /// In narrow windows the detail replaces the list while shown; side by side it has focus.
+    var detailRequested = false
+    var table = TableView(
+        columns: [
+            TableColumn(CodeColumn.name.title, width: .flexible(minimum: 14, weight: 3)),
+            TableColumn(CodeColumn.inputMode.title, width: .fixed(15)),
+            TableColumn(CodeColumn.optionCount.title, width: .fixed(9), alignment: .trailing),
+            TableColumn(CodeColumn.defaultOption.title, width: .flexible(minimum: 8, weight: 2)),
+            TableColumn(CodeColumn.hostProfile.title, width: .fixed(12)),
+            TableColumn(CodeColumn.schedule.title, width: .flexible(minimum: 14, weight: 2)),
+        ],
+        showsMarks: true, emptyMessage: "Loading…")
+    var detail = TextView(wraps: false)
+    var history = HistoryView()
+    var callLog = CallLogView()
+    var ticks = 0
+
+    /// - Parameter timeZone: for the times in the history and log views; tests pin it.
+    public init(session: Session, timeZone: TimeZone = .current) {
+        self.session = session
+        self.sites = SitePicker(session: session)
+        self.codes = CodeList(session: session)
+        self.clock = ClockFormat(timeZone: timeZone)
+    }
+
+    // MARK: - Starting and waiting
+
+    /// Loads the sites, then the codes of the preferred site (or `siteUrl`).
+    public func start(siteUrl: String? = nil) {
+        work.start { [sites, codes] in
+            guard await sites.load() else { return }
+            if let siteUrl, !sites.choose(siteUrl: siteUrl) { return }
+            await codes.refresh()
+        }
+    }
+
+    /// Returns once everything this screen and its panes started has finished: what tests
+    /// wait on instead of sleeping.
+    public func settle() async {
+        repeat {
+            await work.settle()
+            while session.isBusy { await Task.yield() }
+        } while work.isRunning
+    }
+
+    /// Starts a model intent in the background and redraws as it reports.
+    func run(_ operation: @escaping @MainActor () async -> Void) {
+        work.start { [session] in
+            await operation()
+            session.noteChange()
+        }
+    }
+
+    // MARK: - Screen
+
+    public var keyMaps: [KeyMap] {
+        if let pane { return pane.keyMaps }
+        switch mode {
+        case .codes:
+            return [RootKeyMaps.codes, RootKeyMaps.marks, RootKeyMaps.changes,
+                    RootKeyMaps.sortColumns, .listNavigation]
+        case .history, .log:
+            return [RootKeyMaps.changes, .listNavigation]
+        }
+    }
+
+    public var wantsTicks: Bool { session.isBusy || work.isRunning }
+
+    public func tick() -> ScreenOutcome<Never> {
+        ticks &+= 1
+        return .handled
+    }
+
+    public func handleQuitRequest() -> ScreenOutcome<Never> {
+        if let job = bulkDelete?.job, job.isRunning {
+            job.cancel()
+            session.report("A delete is running: it stops starting new ones. Press q again to "
+                           + "quit now; the journal keeps what was deleted.", severity: .warning)
+            return .handled
+        }
+        return .quit
+    }
+
+    // MARK: - Read-only
+
+    /// Why the current site may not be changed, or nil.
+    var readOnlyReason: String? {
+        guard let siteUrl = session.siteUrl else {
+            return session.startedReadOnly ? "trackcodes was started with --read-only" : nil
+        }
+        return session.readOnlyReason(for: siteUrl)
+    }
+
+    /// True when writes are allowed; otherwise says why on the status line.
+    func refuseIfReadOnly(_ what: String) -> Bool {
+        guard let reason = readOnlyReason else { return false }
+        session.report("Cannot \(what): \(reason).", severity: .warning)
+        return true
+    }
+}

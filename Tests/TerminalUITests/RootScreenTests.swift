@@ -1,0 +1,221 @@
+import Foundation
+import Testing
+import TrackingCodesCore
+import WebexAPI
+import WebexSandbox
+
+@testable import TerminalUI
+
+/// The root screen on the in-process demo sandbox, driven through the text driver: press
+/// keys, wait for the models to settle (no sleeping), compare the screen and the sandbox.
+@MainActor
+struct RootHarness {
+    let sandbox: Sandbox
+    let session: Session
+    let screen: TrackcodesScreen
+    let shell: AppShell<TrackcodesScreen>
+    let driver: TextDriver
+    let directory: URL
+
+    init(columns: Int = 80, rows: Int = 24, readOnly: Bool = false) throws {
+        sandbox = try Sandbox.demo()
+        directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("root-screen-\(UUID().uuidString)", isDirectory: true)
+        session = Session(
+            token: AccessToken(Sandbox.demoToken), transport: SandboxTransport(sandbox),
+            baseURL: Sandbox.inProcessBaseURL, retryPolicy: .none,
+            paths: Paths(configDirectory: directory, stateDirectory: directory), readOnly: readOnly,
+            clock: { Date(timeIntervalSince1970: 1_750_000_000) })
+        screen = TrackcodesScreen(session: session, timeZone: TimeZone(identifier: "UTC") ?? .current)
+        driver = TextDriver(size: TerminalSize(columns: columns, rows: rows))
+        shell = AppShell(driver: driver, root: screen, theme: .standard)
+    }
+
+    /// Starts the screen and waits until the sites and codes are loaded.
+    func started() async -> RootHarness {
+        screen.start()
+        await screen.settle()
+        shell.render()
+        return self
+    }
+
+    /// Presses each key in turn, letting started work finish after each.
+    func press(_ keys: Key...) async {
+        for key in keys {
+            shell.send(.key(key))
+            await screen.settle()
+        }
+        shell.render()
+    }
+
+    func type(_ text: String) async {
+        for key in Key.typing(text) { await press(key) }
+    }
+
+    var text: String { driver.snapshot() }
+
+    var siteCodeNames: [String] {
+        sandbox.codes(siteUrl: session.siteUrl ?? "").map(\.name).sorted()
+    }
+
+    func cleanUp() {
+        try? FileManager.default.removeItem(at: directory)
+    }
+}
+
+@Suite("Root screen") @MainActor
+struct RootScreenTests {
+    @Test func opensOnThePreferredSiteWithItsCodesAndStatusAt80x24() async throws {
+        let app = try await RootHarness().started()
+        defer { app.cleanUp() }
+        let lines = app.text.components(separatedBy: "\n")
+        #expect(lines[0].hasPrefix(" Tracking codes · acme.webex.com"))
+        #expect(lines[1].contains("Name ▲"))
+        #expect(lines[2].hasPrefix("  Billing Code"))
+        #expect(lines[23].contains("acme.webex.com  read-write"))
+        #expect(lines[23].hasSuffix("12 codes"))
+        #expect(lines[22].contains("/ filter"))
+        #expect(lines.count == 24)
+    }
+
+    @Test func wideWindowShowsTheDetailBesideTheList() async throws {
+        let app = try await RootHarness(columns: 120, rows: 40).started()
+        defer { app.cleanUp() }
+        await app.press(.char("j"))
+        let lines = app.text.components(separatedBy: "\n")
+        #expect(lines[1].contains("┌─ Detail"))
+        #expect(app.text.contains("│ Business Unit"))
+        #expect(app.text.contains("Host profile  Optional"))
+    }
+
+    @Test func narrowWindowShowsTheDetailOnRequest() async throws {
+        let app = try await RootHarness().started()
+        defer { app.cleanUp() }
+        #expect(!app.text.contains("Detail"))
+        await app.press(.char("i"))
+        #expect(app.text.contains("Detail"))
+        #expect(app.text.contains("Options (3)"))
+        await app.press(.escape)
+        #expect(!app.text.contains("Detail"))
+    }
+
+    @Test func filterNarrowsLiveAndSurvivesRefreshAndOtherViews() async throws {
+        let app = try await RootHarness().started()
+        defer { app.cleanUp() }
+        await app.press(.char("/"))
+        await app.type("dep")
+        #expect(app.text.contains("Filter / dep"))
+        #expect(app.text.contains("1 of 12"))
+        #expect(app.text.contains("Department"))
+        #expect(!app.text.contains("Billing Code"))
+        await app.press(.enter, .char("r"), .char("H"), .char("H"))
+        #expect(app.text.contains("Department"))
+        #expect(!app.text.contains("Billing Code"))
+        await app.press(.escape)
+        #expect(app.text.contains("Billing Code"))
+    }
+
+    @Test func sortKeysSortAndReverse() async throws {
+        let app = try await RootHarness().started()
+        defer { app.cleanUp() }
+        await app.press(.char("3"))
+        #expect(app.text.contains("Options ▲"))
+        await app.press(.char("3"))
+        let lines = app.text.components(separatedBy: "\n")
+        #expect(lines[1].contains("Options ▼"))
+        #expect(lines[2].contains("Project"))
+    }
+
+    @Test func deleteAsksOnceNamingTheCodesAndEscDeletesNothing() async throws {
+        let app = try await RootHarness().started()
+        defer { app.cleanUp() }
+        let before = app.siteCodeNames
+        await app.press(.char(" "), .char(" "), .char(" "), .char("d"))
+        #expect(app.text.contains("Delete 3 tracking codes?"))
+        #expect(app.text.contains("Billing Code  (id"))
+        #expect(app.text.contains("Campaign  (id"))
+        await app.press(.char("d"), .enter)
+        #expect(!app.text.contains("Delete 3 tracking codes?"))
+        #expect(app.siteCodeNames == before)
+        await app.press(.char("d"), .escape)
+        #expect(app.siteCodeNames == before)
+        #expect(app.text.contains("nothing was deleted"))
+    }
+
+    @Test func confirmedBulkDeleteShowsEachCodeThenUndoAndRedo() async throws {
+        let app = try await RootHarness().started()
+        defer { app.cleanUp() }
+        await app.press(.char(" "), .char(" "), .char(" "), .char("d"), .char("y"))
+        #expect(app.text.contains("Delete finished"))
+        #expect(app.text.contains("3 deleted · 0 failed"))
+        #expect(app.text.contains("✓ Billing Code"))
+        #expect(app.siteCodeNames.count == 9)
+        #expect(!app.siteCodeNames.contains("Campaign"))
+
+        await app.press(.enter, .char("z"))
+        #expect(app.siteCodeNames.count == 12)
+        #expect(app.text.contains("Restored 3 of 3"))
+        await app.press(.char("Z"))
+        #expect(app.siteCodeNames.count == 9)
+
+        await app.press(.char("H"))
+        #expect(app.text.contains("History of changes"))
+        #expect(app.text.contains("Deleted 3 codes"))
+        #expect(app.text.contains("acme.webex.com"))
+    }
+
+    @Test func aFailedDeleteIsListedWithItsReasonAndTheOthersGo() async throws {
+        let app = try await RootHarness().started()
+        defer { app.cleanUp() }
+        let victim = try #require(app.sandbox.codes(siteUrl: "acme.webex.com")
+            .first { $0.name == "Business Unit" })
+        var faults = app.sandbox.faults
+        faults.failingIds = [victim.id]
+        app.sandbox.faults = faults
+        await app.press(.char(" "), .char(" "), .char(" "), .char("d"), .char("y"))
+        #expect(app.text.contains("2 deleted · 1 failed"))
+        #expect(app.text.contains("✗ Business Unit (id \(victim.id))"))
+        #expect(app.siteCodeNames == app.siteCodeNames.filter { $0 != "Billing Code" })
+        #expect(app.siteCodeNames.contains("Business Unit"))
+    }
+
+    @Test func readOnlyRefusesWritesAndSaysWhy() async throws {
+        let app = try await RootHarness(readOnly: true).started()
+        defer { app.cleanUp() }
+        #expect(app.text.contains("[read-only]"))
+        await app.press(.char(" "), .char("d"))
+        #expect(!app.text.contains("Delete 1"))
+        #expect(app.text.contains("Cannot delete codes: trackcodes was started with --read-only"))
+        #expect(app.siteCodeNames.count == 12)
+        await app.press(.char("n"))
+        #expect(app.text.contains("Cannot create a code"))
+    }
+
+    @Test func sitePickerSwitchesSiteAndReloads() async throws {
+        let app = try await RootHarness().started()
+        defer { app.cleanUp() }
+        await app.press(.char("s"))
+        #expect(app.text.contains("acme-eu.webex.com"))
+        await app.press(.char("j"), .enter)
+        #expect(app.session.siteUrl == "acme-eu.webex.com")
+        #expect(app.text.contains("Tracking codes · acme-eu.webex.com"))
+        #expect(app.text.contains("Abteilung"))
+    }
+
+    @Test func logViewListsCallsWithoutTheToken() async throws {
+        let app = try await RootHarness(columns: 120, rows: 40).started()
+        defer { app.cleanUp() }
+        await app.press(.char("L"))
+        #expect(app.text.contains("GET    /meetingPreferences/sites"))
+        #expect(app.text.contains("200"))
+        #expect(!app.text.contains(Sandbox.demoToken))
+    }
+
+    @Test func helpListsTheScreensKeys() async throws {
+        let app = try await RootHarness(columns: 120, rows: 40).started()
+        defer { app.cleanUp() }
+        await app.press(.char("?"))
+        #expect(app.text.contains("Delete the marked codes"))
+        #expect(app.text.contains("Undo the last change"))
+    }
+}
