@@ -71,7 +71,7 @@ enum CodesImportCommand {
             for item in importer.items where item.needsRequest {
                 report(item, invocation: invocation)
             }
-            invocation.printOutput(TerminalText.escapingControls(importer.resultSummary + "."))
+            invocation.printOutput(OutputEscaping.escapingControls(importer.resultSummary + "."))
             return ImportFiles.exitCode(
                 failures: importer.items.compactMap(\.error), invalidRows: importer.invalidCount)
         }
@@ -81,7 +81,7 @@ enum CodesImportCommand {
     @MainActor
     static func planText(_ importer: CodesImport, style: TextStyle) -> String {
         let shown = importer.items.filter { $0.needsRequest || $0.isInvalid }
-        var text = "Plan for \(TerminalText.escapingControls(importer.siteUrl)):\n"
+        var text = "Plan for \(OutputEscaping.escapingControls(importer.siteUrl)):\n"
         if !shown.isEmpty {
             let table = TextTable(
                 columns: [
@@ -91,7 +91,7 @@ enum CodesImportCommand {
                 rows: shown.map { [$0.verb, $0.line.map(String.init) ?? "", $0.name, $0.detail] })
             text += table.render(style: style)
         }
-        return text + TerminalText.escapingControls(importer.planSummary)
+        return text + OutputEscaping.escapingControls(importer.planSummary)
     }
 
     @MainActor
@@ -114,7 +114,7 @@ enum CodesImportCommand {
                 default: "Changed"
                 }
             invocation.printOutput(
-                TerminalText.escapingControls("\(verb) '\(item.name)' (id \(id))."))
+                OutputEscaping.escapingControls("\(verb) '\(item.name)' (id \(id))."))
         case .failed(let reason):
             invocation.printError("could not \(item.verb) '\(item.name)': \(reason)")
         case .skipped, .planned, .running:

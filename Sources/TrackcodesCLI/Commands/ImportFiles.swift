@@ -43,7 +43,7 @@ enum ImportFiles {
     /// terminal would obey are shown escaped (line breaks and tabs stay).
     static func printFile(_ text: String, invocation: CommandInvocation) {
         let output = invocation.context.standardOutput
-        output.write(output.isTerminal ? TerminalText.escapingControlsInJSON(text) : text)
+        output.write(output.isTerminal ? OutputEscaping.escapingControlsInJSON(text) : text)
     }
 
     /// The exit code of a run: 3 when the network or login failed, else 1 when Webex refused a

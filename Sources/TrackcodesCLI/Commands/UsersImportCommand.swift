@@ -58,7 +58,7 @@ enum UsersImportCommand {
             guard await importer.prepare() else {
                 throw importer.failure ?? .webex(.cancelled)
             }
-            invocation.printOutput(TerminalText.escapingControls(heading(importer, path: path)))
+            invocation.printOutput(OutputEscaping.escapingControls(heading(importer, path: path)))
 
             let progress = ProgressLine(invocation.context.standardError, noun: "users")
             session.onChange = { [importer] in
@@ -72,13 +72,13 @@ enum UsersImportCommand {
             for row in importer.rows where row.status != .unchanged && row.status != .changed {
                 let who = row.user.map(String.init(describing:)) ?? "(no user)"
                 invocation.printOutput(
-                    TerminalText.escapingControls(
+                    OutputEscaping.escapingControls(
                         "line \(row.line) \(who): \(row.status.reportText): \(row.detail)"))
             }
-            invocation.printOutput(TerminalText.escapingControls(importer.summary + "."))
+            invocation.printOutput(OutputEscaping.escapingControls(importer.summary + "."))
             do {
                 try importer.writeReport(to: reportURL)
-                invocation.printOutput(TerminalText.escapingControls("Report: \(reportURL.path)"))
+                invocation.printOutput(OutputEscaping.escapingControls("Report: \(reportURL.path)"))
             } catch {
                 invocation.printError("could not write the report: \(error)")
             }
