@@ -40,10 +40,24 @@ public final class JournaledWriter {
 
     /// Replaces code `id` with `draft` (Webex's PUT is a full replacement). `before` is the code
     /// as the user last saw it, kept in the journal.
+    ///
+    /// Webex's PUT replaces the whole code and has no version check, so the code is read first:
+    /// if it is no longer `before` (someone changed it since it was read), nothing is sent and
+    /// `.changedElsewhere` is thrown, rather than silently overwriting their change.
     public func update(
         id: String, before: TrackingCode, to draft: TrackingCodeDraft
     ) async throws(OperationError) -> TrackingCode {
         var intent = try begin(.update, siteUrl: draft.siteUrl)
+        let current: TrackingCode
+        do throws(WebexError) {
+            current = try await session.client.trackingCode(id: id, siteUrl: draft.siteUrl)
+        } catch {
+            throw .webex(error)
+        }
+        var expected = before
+        expected.id = id
+        guard current == expected else { throw .changedElsewhere(name: before.name, id: id) }
+
         intent.codeId = id
         intent.before = before
         intent.draft = draft

@@ -115,6 +115,8 @@ struct MCPToolRunner: Sendable {
             return "Fix the arguments and call again."
         case .readOnly, .journalUnavailable:
             return nil
+        case .conflict:
+            return "Call get-tracking-code for the current version, then send the whole code again."
         case .webex(let error):
             switch error.status {
             case 404?: return "Check the id, site or user: list-tracking-codes shows the site's codes."
