@@ -1,0 +1,201 @@
+import TrackingCodesCore
+import WebexAPI
+
+/// Drawing the import pane: the path, a line about the file (or why it cannot be used), the
+/// read-only reason, the summary or progress bar, the table of rows, then the highlighted
+/// row's detail in full and the key hints.
+extension ImportView {
+    public func render(into canvas: inout Canvas, in rect: Rect, theme: Theme) {
+        canvas.fill(rect, style: theme.normal)
+        let area = rect.inset(dx: 1, dy: 0)
+        guard area.width >= 20, area.height >= 6 else { return }
+
+        var (line, rest) = area.splitTop(1)
+        drawPath(into: &canvas, in: line, theme: theme)
+        for (text, style) in headLines(theme: theme) {
+            (line, rest) = rest.splitTop(1)
+            canvas.write(
+                TerminalText(text).truncated(toWidth: line.width, ellipsis: theme.glyphs.ellipsis),
+                x: line.x, y: line.y, style: style)
+        }
+        guard stage != .choosingFile, stage != .choosingKind else {
+            drawHints(into: &canvas, in: rest.splitBottom(1).bottom, theme: theme)
+            return
+        }
+
+        (line, rest) = rest.splitTop(1)
+        drawSummary(into: &canvas, in: line, theme: theme)
+        if case .success(let path)? = reportOutcome, stage == .report {
+            (line, rest) = rest.splitTop(1)
+            canvas.write(
+                TerminalText("Report written to " + path).truncated(
+                    toWidth: line.width, ellipsis: theme.glyphs.ellipsis),
+                x: line.x, y: line.y, style: theme.normal)
+        }
+
+        let (tableRect, bottom) = rest.splitBottom(2)
+        let rows = rows
+        table.columns[1].title = kind == .users ? "User" : "Code"
+        table.emptyMessage = stage == .previewing ? "Reading…" : "The file has no rows."
+        table.setRowCount(rows.count)
+        table.draw(
+            into: &canvas, in: tableRect, theme: theme,
+            cell: { row, column in
+                let item = rows[row]
+                return [item.line, item.subject, item.status, item.detail][column]
+            })
+
+        let (detailRow, hintRow) = bottom.splitTop(1)
+        if let selected = table.selectedRow, rows.indices.contains(selected) {
+            let row = rows[selected]
+            let text = row.detail.isEmpty ? "" : "Line \(row.line): \(row.detail)"
+            canvas.write(
+                TerminalText(text).truncated(toWidth: detailRow.width, ellipsis: theme.glyphs.ellipsis),
+                x: detailRow.x, y: detailRow.y, style: row.isProblem ? theme.ruleMessage : theme.secondary)
+        }
+        drawHints(into: &canvas, in: hintRow, theme: theme)
+    }
+
+    private func drawPath(into canvas: inout Canvas, in row: Rect, theme: Theme) {
+        let editing = stage == .choosingFile
+        let x = canvas.write("File ", x: row.x, y: row.y, style: editing ? theme.selection : theme.normal) + 1
+        let fieldRect = Rect(x: x, y: row.y, width: row.maxX - x, height: 1)
+        if editing {
+            pathField.draw(into: &canvas, in: fieldRect, theme: theme, isFocused: true)
+        } else {
+            canvas.write(
+                TerminalText(pathField.text).truncated(toWidth: fieldRect.width, ellipsis: theme.glyphs.ellipsis),
+                x: x, y: row.y, style: theme.normal)
+        }
+    }
+
+    /// The lines under the path: why the file cannot be used, Tab's candidates, the question
+    /// of which import, what the file holds; then the read-only reason.
+    private func headLines(theme: Theme) -> [(String, Style)] {
+        var lines: [(String, Style)] = []
+        if let fileProblem {
+            lines.append((theme.ruleGlyph + " " + fileProblem, theme.ruleMessage))
+        } else if !completions.isEmpty {
+            lines.append((completions.joined(separator: "  "), theme.secondary))
+        }
+        switch stage {
+        case .choosingFile:
+            break
+        case .choosingKind:
+            lines.append((
+                "The header has a name column and a user column: c imports tracking codes, "
+                    + "u imports users' values.", theme.advisoryMessage))
+        case .previewing, .preview, .applying, .report:
+            lines.append((fileLine, theme.secondary))
+        }
+        if let reason = readOnlyReason, stage != .choosingFile {
+            lines.append((
+                "Read-only: \(reason). The preview sends nothing; y is refused.",
+                theme.advisoryMessage))
+        }
+        return lines
+    }
+
+    /// "4 row(s) of users' values; codes Department, Cost Center; ignored: Note".
+    private var fileLine: String {
+        switch job {
+        case .codes(let codes)?:
+            var text = "\(codes.rows.count) row(s) of tracking codes"
+            text += prune ? "; prune on: codes not in the file are deleted" : ""
+            return text
+        case .users(let preview, _)?:
+            var text = "\(preview.table.records.count) row(s) of users' values"
+            let names = preview.layout?.codeColumns.map(\.code.name) ?? []
+            if !names.isEmpty { text += "; codes " + names.joined(separator: ", ") }
+            if preview.layout != nil, names.isEmpty {
+                text += "; no column names a tracking code of the site"
+            }
+            if !preview.ignoredColumns.isEmpty {
+                text += "; ignored: " + preview.ignoredColumns.joined(separator: ", ")
+            }
+            return text
+        case nil:
+            return ""
+        }
+    }
+
+    private func drawSummary(into canvas: inout Canvas, in row: Rect, theme: Theme) {
+        let text: String
+        var style = theme.normal
+        switch (stage, job) {
+        case (.previewing, .users(let preview, _)?) where preview.phase == .running:
+            progressBar(done: preview.finishedCount, total: preview.rows.count, label: "Reading users")
+                .draw(into: &canvas, in: row, theme: theme)
+            return
+        case (.applying, .codes(let codes)?):
+            progressBar(
+                done: codes.doneCount + codes.failedCount + codes.skippedCount,
+                total: codes.changeCount, label: "Importing"
+            ).draw(into: &canvas, in: row, theme: theme)
+            return
+        case (.applying, .users(_, let run?)?):
+            progressBar(done: run.finishedCount, total: run.rows.count, label: "Importing")
+                .draw(into: &canvas, in: row, theme: theme)
+            return
+        case (.previewing, _), (.applying, _):
+            text = "Reading the site's codes…"
+        case (.preview, .codes(let codes)?):
+            text = Self.planSummary(codes, prune: prune)
+            style = codes.invalidCount > 0 ? theme.advisoryMessage : theme.normal
+        case (.preview, .users(let preview, _)?):
+            text = preview.summary
+            style = preview.errorRows.isEmpty ? theme.normal : theme.advisoryMessage
+        case (.report, .codes(let codes)?):
+            text = codes.failure?.localizedDescription ?? codes.resultSummary
+            style = codes.failedCount > 0 || codes.failure != nil ? theme.errorText : theme.normal
+        case (.report, .users(let preview, let run)?):
+            let shown = run ?? preview
+            text = shown.failure?.localizedDescription ?? shown.summary
+            style = shown.errorRows.isEmpty && shown.failure == nil ? theme.normal : theme.errorText
+        default:
+            text = ""
+        }
+        canvas.write(
+            TerminalText(text).truncated(toWidth: row.width, ellipsis: theme.glyphs.ellipsis),
+            x: row.x, y: row.y, style: style.adding(.bold))
+    }
+
+    private func progressBar(done: Int, total: Int, label: String) -> ProgressBar {
+        ProgressBar(completed: done, total: total, label: label)
+    }
+
+    /// The plan in counts, with what `p` would do about the codes the file leaves out.
+    static func planSummary(_ codes: CodesImport, prune: Bool) -> String {
+        var parts: [String] = []
+        if codes.createCount > 0 { parts.append("\(codes.createCount) to create") }
+        if codes.updateCount > 0 { parts.append("\(codes.updateCount) to change") }
+        if codes.deleteCount > 0 { parts.append("\(codes.deleteCount) to delete") }
+        if parts.isEmpty { parts.append("nothing to change") }
+        parts.append("\(codes.unchangedCount) unchanged")
+        if codes.invalidCount > 0 { parts.append("\(codes.invalidCount) invalid (not sent)") }
+        var text = parts.joined(separator: ", ")
+        if !codes.keptCodes.isEmpty {
+            text += "; \(codes.keptCodes.count) site code(s) not in the file stay (p deletes them)"
+        }
+        return text
+    }
+
+    private func drawHints(into canvas: inout Canvas, in row: Rect, theme: Theme) {
+        canvas.write(
+            TerminalText(hints).truncated(toWidth: row.width, ellipsis: theme.glyphs.ellipsis),
+            x: row.x, y: row.y, style: theme.secondary)
+    }
+
+    private var hints: String {
+        switch stage {
+        case .choosingFile: return "Enter read the file · Tab complete · Esc back"
+        case .choosingKind: return "c tracking codes · u users' values · Esc back to the path"
+        case .previewing: return "Esc cancel the preview"
+        case .preview:
+            let prune = kind == .codes ? " · p prune \(self.prune ? "off" : "on")" : ""
+            return "y apply\(prune) · f other file · Esc cancel (nothing is sent)"
+        case .applying: return "Esc start no more rows (those in flight finish)"
+        case .report: return "Enter back to the list · z there undoes the whole import"
+        }
+    }
+}
