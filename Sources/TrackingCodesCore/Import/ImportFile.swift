@@ -21,11 +21,14 @@ public struct ImportFile: Sendable {
     /// The imports that can read the file, codes first; never empty.
     public let kinds: [ImportKind]
 
-    /// Reads and classifies the file at `path` (`~` stands for the home folder).
+    /// Reads and classifies the file at `path`: `~` stands for the home folder, and a relative
+    /// path starts in `directory` (the working folder when nil).
     ///
     /// Throws `ImportFileProblem` when the file cannot be read or neither import can use it.
-    public static func read(path: String) throws(ImportFileProblem) -> ImportFile {
-        let url = URL(fileURLWithPath: (path as NSString).expandingTildeInPath)
+    public static func read(
+        path: String, relativeTo directory: URL? = nil
+    ) throws(ImportFileProblem) -> ImportFile {
+        let url = resolve(path, relativeTo: directory)
         let data: Data
         do {
             data = try Data(contentsOf: url)
@@ -46,6 +49,15 @@ public struct ImportFile: Sendable {
         } catch {
             throw ImportFileProblem(path: url.path, reason: error.errorDescription ?? "\(error)")
         }
+    }
+
+    /// The absolute file URL of `path` typed relative to `directory`.
+    public static func resolve(_ path: String, relativeTo directory: URL?) -> URL {
+        let expanded = (path as NSString).expandingTildeInPath
+        guard !expanded.hasPrefix("/"), let directory else {
+            return URL(fileURLWithPath: expanded).standardizedFileURL
+        }
+        return directory.appendingPathComponent(expanded).standardizedFileURL
     }
 
     /// The imports whose required column the header has.

@@ -12,11 +12,18 @@ extension ImportView {
 
         var (line, rest) = area.splitTop(1)
         drawPath(into: &canvas, in: line, theme: theme)
-        for (text, style) in headLines(theme: theme) {
-            (line, rest) = rest.splitTop(1)
-            canvas.write(
-                TerminalText(text).truncated(toWidth: line.width, ellipsis: theme.glyphs.ellipsis),
-                x: line.x, y: line.y, style: style)
+        // Sentences wrap to at most three rows: a problem or a question must be read whole.
+        // Tab's candidates do not, so the spaces between names stay as they are.
+        for (text, style, wraps) in headLines(theme: theme) {
+            let pieces =
+                wraps
+                ? TerminalText(text).wrapped(toWidth: max(1, area.width - 1)).prefix(3)
+                : [TerminalText(text).truncated(
+                    toWidth: area.width, ellipsis: theme.glyphs.ellipsis)].prefix(1)
+            for piece in pieces {
+                (line, rest) = rest.splitTop(1)
+                canvas.write(piece, x: line.x, y: line.y, style: style)
+            }
         }
         guard stage != .choosingFile, stage != .choosingKind else {
             drawHints(into: &canvas, in: rest.splitBottom(1).bottom, theme: theme)
@@ -25,12 +32,11 @@ extension ImportView {
 
         (line, rest) = rest.splitTop(1)
         drawSummary(into: &canvas, in: line, theme: theme)
-        if case .success(let path)? = reportOutcome, stage == .report {
+        if let (text, style) = reportLine(theme: theme), stage == .report {
             (line, rest) = rest.splitTop(1)
             canvas.write(
-                TerminalText("Report written to " + path).truncated(
-                    toWidth: line.width, ellipsis: theme.glyphs.ellipsis),
-                x: line.x, y: line.y, style: theme.normal)
+                TerminalText(text).truncated(toWidth: line.width, ellipsis: theme.glyphs.ellipsis),
+                x: line.x, y: line.y, style: style)
         }
 
         let (tableRect, bottom) = rest.splitBottom(2)
@@ -56,6 +62,15 @@ extension ImportView {
         drawHints(into: &canvas, in: hintRow, theme: theme)
     }
 
+    private func reportLine(theme: Theme) -> (String, Style)? {
+        switch reportOutcome {
+        case .success(let path)?: ("Report (status and detail per row): " + path, theme.normal)
+        case .failure(let problem)?:
+            ("Could not write the report: " + (problem.errorDescription ?? ""), theme.errorText)
+        case nil: nil
+        }
+    }
+
     private func drawPath(into canvas: inout Canvas, in row: Rect, theme: Theme) {
         let editing = stage == .choosingFile
         let x = canvas.write("File ", x: row.x, y: row.y, style: editing ? theme.selection : theme.normal) + 1
@@ -71,12 +86,12 @@ extension ImportView {
 
     /// The lines under the path: why the file cannot be used, Tab's candidates, the question
     /// of which import, what the file holds; then the read-only reason.
-    private func headLines(theme: Theme) -> [(String, Style)] {
-        var lines: [(String, Style)] = []
+    private func headLines(theme: Theme) -> [(text: String, style: Style, wraps: Bool)] {
+        var lines: [(text: String, style: Style, wraps: Bool)] = []
         if let fileProblem {
-            lines.append((theme.ruleGlyph + " " + fileProblem, theme.ruleMessage))
+            lines.append((theme.ruleGlyph + " " + fileProblem, theme.ruleMessage, true))
         } else if !completions.isEmpty {
-            lines.append((completions.joined(separator: "  "), theme.secondary))
+            lines.append((completions.joined(separator: "  "), theme.secondary, false))
         }
         switch stage {
         case .choosingFile:
@@ -84,14 +99,14 @@ extension ImportView {
         case .choosingKind:
             lines.append((
                 "The header has a name column and a user column: c imports tracking codes, "
-                    + "u imports users' values.", theme.advisoryMessage))
+                    + "u imports users' values.", theme.advisoryMessage, true))
         case .previewing, .preview, .applying, .report:
-            lines.append((fileLine, theme.secondary))
+            lines.append((fileLine, theme.secondary, true))
         }
         if let reason = readOnlyReason, stage != .choosingFile {
             lines.append((
                 "Read-only: \(reason). The preview sends nothing; y is refused.",
-                theme.advisoryMessage))
+                theme.advisoryMessage, true))
         }
         return lines
     }

@@ -35,7 +35,9 @@ public final class ImportView: PaneView {
     public let session: Session
     public let siteUrl: String
     var stage = Stage.choosingFile
-    var pathField: TextField
+    var pathField = TextField(hint: "a CSV, TSV or JSON file (Tab completes)")
+    /// Where a relative path starts.
+    let directory: URL
     /// Why the file cannot be used, or what went wrong reading it.
     var fileProblem: String?
     /// The entries Tab found when it could not complete to one.
@@ -48,31 +50,32 @@ public final class ImportView: PaneView {
     var table = TableView(
         columns: [
             TableColumn("Line", width: .fixed(5), alignment: .trailing),
-            TableColumn("Code or user", width: .flexible(minimum: 12, weight: 3)),
+            TableColumn("Code or user", width: .flexible(minimum: 12, weight: 2)),
             TableColumn("Action", width: .fixed(12)),
-            TableColumn("Detail", width: .flexible(minimum: 10, weight: 4)),
+            TableColumn("Detail", width: .flexible(minimum: 10, weight: 5)),
         ],
         emptyMessage: "The file has no rows.")
     let listing: PathCompletion.Listing
     /// The preview, apply or run in flight, if any; tests await it.
     private(set) var runningWork: Task<Void, Never>?
 
-    /// - Parameter path: the text the path field starts with; the working folder when nil.
-    public convenience init(session: Session, siteUrl: String, path: String? = nil) {
+    /// - Parameter directory: where a relative path starts; the working folder when nil.
+    public convenience init(session: Session, siteUrl: String, directory: URL? = nil) {
         self.init(
             session: session, siteUrl: siteUrl,
-            path: path ?? FileManager.default.currentDirectoryPath + "/",
+            directory: directory
+                ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
             listing: PathCompletion.listFolder)
     }
 
     /// - Parameter listing: how Tab lists a folder; tests pass a fixed one.
     init(
-        session: Session, siteUrl: String, path: String,
+        session: Session, siteUrl: String, directory: URL,
         listing: @escaping PathCompletion.Listing
     ) {
         self.session = session
         self.siteUrl = siteUrl
-        self.pathField = TextField(text: path, hint: "path of a CSV, TSV or JSON file")
+        self.directory = directory
         self.listing = listing
     }
 
@@ -158,7 +161,8 @@ public final class ImportView: PaneView {
             readFile()
             return .handled
         case .tab:
-            let completion = PathCompletion.complete(pathField.text, listing: listing)
+            let completion = PathCompletion.complete(
+                pathField.text, in: directory, listing: listing)
             pathField.setText(completion.path)
             completions = completion.candidates
             return .handled
@@ -208,7 +212,7 @@ public final class ImportView: PaneView {
     private func readFile() {
         completions = []
         do throws(ImportFileProblem) {
-            let file = try ImportFile.read(path: pathField.text)
+            let file = try ImportFile.read(path: pathField.text, relativeTo: directory)
             self.file = file
             fileProblem = nil
             if file.kinds.count == 1, let only = file.kinds.first {
@@ -217,7 +221,8 @@ public final class ImportView: PaneView {
                 stage = .choosingKind
             }
         } catch {
-            fileProblem = error.errorDescription
+            // The path as typed: the full one can be long and the user knows where it starts.
+            fileProblem = "\(pathField.text): \(error.reason)"
         }
     }
 
@@ -232,7 +237,7 @@ public final class ImportView: PaneView {
             do throws(ImportFileProblem) {
                 rows = try file.codesRows()
             } catch {
-                return refuseFile(error.errorDescription)
+                return refuseFile(error.reason)
             }
             let codes = CodesImport(
                 session: session, siteUrl: siteUrl, rows: rows, prune: prune, title: title)
@@ -261,7 +266,7 @@ public final class ImportView: PaneView {
     }
 
     private func refuseFile(_ reason: String?) {
-        fileProblem = reason
+        fileProblem = "\(pathField.text): \(reason ?? "cannot be imported")"
         job = nil
         stage = .choosingFile
     }
@@ -332,9 +337,10 @@ public final class ImportView: PaneView {
             }
             job = .users(preview: preview, run: run)
             let reportURL = file?.reportURL
+            let shownPath = pathField.text + ".report.csv"
             work(then: .report) { [weak self] in
                 if await run.prepare() { await run.run() }
-                self?.writeReport(of: run, to: reportURL)
+                self?.writeReport(of: run, to: reportURL, shownAs: shownPath)
                 return true
             }
         case nil:
@@ -343,11 +349,12 @@ public final class ImportView: PaneView {
         stage = .applying
     }
 
-    private func writeReport(of run: UsersImport, to url: URL?) {
+    /// Writes the report beside the file; the pane names it by the path as typed.
+    private func writeReport(of run: UsersImport, to url: URL?, shownAs shownPath: String) {
         guard let url, run.phase == .finished else { return }
         do throws(FileProblem) {
             try run.writeReport(to: url)
-            reportOutcome = .success(url.path)
+            reportOutcome = .success(shownPath)
         } catch {
             reportOutcome = .failure(ImportFileProblem(path: error.path, reason: error.reason))
         }

@@ -1,4 +1,5 @@
 import Foundation
+import TrackingCodesCore
 
 /// Tab completion of a file path, as a shell does it: the last part of the path grows to the
 /// longest prefix the folder's entries share; a single match is completed whole (folders with
@@ -12,14 +13,15 @@ struct PathCompletion: Equatable, Sendable {
     /// Lists a folder: entry names, and whether each is a folder. Tests pass a fixed listing.
     typealias Listing = (_ folder: String) -> [(name: String, isFolder: Bool)]
 
-    static func complete(_ path: String, listing: Listing = PathCompletion.listFolder)
-        -> PathCompletion
-    {
+    /// - Parameter directory: where a relative path starts.
+    static func complete(
+        _ path: String, in directory: URL, listing: Listing = PathCompletion.listFolder
+    ) -> PathCompletion {
         let slash = path.lastIndex(of: "/")
         let folderPart = slash.map { String(path[...$0]) } ?? ""
         let partial = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        let folder =
-            folderPart.isEmpty ? "." : (folderPart as NSString).expandingTildeInPath
+        let folder = ImportFile.resolve(folderPart.isEmpty ? "." : folderPart, relativeTo: directory)
+            .path
 
         let showsHidden = partial.hasPrefix(".")
         let matches = listing(folder)
