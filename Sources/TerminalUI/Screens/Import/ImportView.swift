@@ -50,9 +50,9 @@ public final class ImportView: PaneView {
     var table = TableView(
         columns: [
             TableColumn("Line", width: .fixed(5), alignment: .trailing),
-            TableColumn("Code or user", width: .flexible(minimum: 12, weight: 2)),
+            TableColumn("Code or user", width: .flexible(minimum: 25, weight: 1)),
             TableColumn("Action", width: .fixed(12)),
-            TableColumn("Detail", width: .flexible(minimum: 10, weight: 5)),
+            TableColumn("Detail", width: .flexible(minimum: 10, weight: 3)),
         ],
         emptyMessage: "The file has no rows.")
     let listing: PathCompletion.Listing
@@ -111,11 +111,12 @@ public final class ImportView: PaneView {
     // MARK: - PaneView
 
     public var title: String {
-        let name = file.map { " of " + $0.url.lastPathComponent } ?? ""
+        // The root shows the site beside the title.
+        let name = file.map { " from " + $0.url.lastPathComponent } ?? ""
         switch kind {
-        case .codes?: return "Import of tracking codes\(name) into \(siteUrl)"
-        case .users?: return "Import of users' values\(name) on \(siteUrl)"
-        case nil: return "Import a file into \(siteUrl)"
+        case .codes?: return "Import of tracking codes\(name)"
+        case .users?: return "Import of users' values\(name)"
+        case nil: return "Import from a file"
         }
     }
 
