@@ -42,7 +42,8 @@ extension ImportView {
         let (tableRect, bottom) = rest.splitBottom(2)
         let rows = rows
         table.columns[1].title = kind == .users ? "User" : "Code"
-        table.emptyMessage = stage == .previewing ? "Reading…" : "The file has no rows."
+        table.emptyMessage =
+            stage == .previewing || stage == .applying ? "Reading…" : "The file has no rows."
         table.setRowCount(rows.count)
         table.draw(
             into: &canvas, in: tableRect, theme: theme,

@@ -301,6 +301,8 @@ public final class ImportView: PaneView {
         return "The preview was cancelled; nothing was sent."
     }
 
+    /// Esc while working. A preview's reads stop at once; an import starts no more rows and
+    /// lets those in flight finish, so no change is left half-known.
     private func cancel() {
         switch job {
         case .codes(let codes)?: codes.cancel()
@@ -309,7 +311,7 @@ public final class ImportView: PaneView {
             run?.cancel()
         case nil: break
         }
-        session.cancelRunningWork()
+        if stage == .previewing { session.cancelRunningWork() }
     }
 
     // MARK: - Applying
