@@ -139,6 +139,59 @@ import WebexSandbox
         ])
     }
 
+    @Test func theProgressBarShowsRowsDoneWhileWritesAreInFlight() async throws {
+        let fixture = FormFixture()
+        let gate = WriteGate(SandboxTransport(fixture.sandbox))
+        let session = Self.session(on: fixture, transport: gate)
+        let (view, harness) = try importPane(
+            fixture, files: ["users.csv": Self.usersCSV], session: session)
+        await open("users.csv", in: view, harness)
+        harness.press(.char("y"))
+        while gate.heldCount < 2 { await Task.yield() }
+
+        #expect(harness.screen == """
+        ┌─ Import of users' values from users.csv ─────────────────────────────────────┐
+        │ File  users.csv                                                              │
+        │ 3 row(s) of users' values; codes Department, Cost Center; ignored: Note      │
+        │ Importing [████████████████████░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░] 1/3 │
+        │  Line User                            Action       Detail                    │
+        │     2 alice@example.com               working…                               │
+        │     3 bob@example.com                 working…                               │
+        │     4 dave@example.com                invalid      'Marketing' is not one o… │
+        │                                                                              │
+        │                                                                              │
+        │                                                                              │
+        │                                                                              │
+        │                                                                              │
+        │                                                                              │
+        │                                                                              │
+        │                                                                              │
+        │                                                                              │
+        │                                                                              │
+        │                                                                              │
+        │                                                                              │
+        │                                                                              │
+        │ Esc start no more rows (those in flight finish)                              │
+        └──────────────────────────────────────────────────────────────────────────────┘
+         3 row(s): 2 would change, 0 unchanged, 1 with errors.               importing…
+        """)
+        gate.open()
+        await view.runningWork?.value
+        #expect(harness.screen.contains("3 row(s): 2 changed, 0 unchanged, 1 with errors"))
+    }
+
+    /// A session on the fixture's sandbox through `transport`.
+    static func session(
+        on fixture: FormFixture, transport: any HTTPTransport, readOnly: Bool = false
+    ) -> Session {
+        let session = Session(
+            token: AccessToken(Sandbox.demoToken), transport: transport,
+            baseURL: Sandbox.inProcessBaseURL, retryPolicy: .none, paths: fixture.directory.paths,
+            readOnly: readOnly, clock: { Date(timeIntervalSince1970: 1_750_000_000) })
+        session.select(Site(siteUrl: formSite, isDefault: true))
+        return session
+    }
+
     @Test func escapeOnThePreviewSendsNothing() async throws {
         let fixture = FormFixture()
         let (view, harness) = try importPane(fixture, files: ["users.csv": Self.usersCSV])
@@ -153,11 +206,8 @@ import WebexSandbox
 
     @Test func aReadOnlySiteShowsThePreviewAndRefusesTheImportWithTheReason() async throws {
         let fixture = FormFixture()
-        let readOnly = Session(
-            token: AccessToken(Sandbox.demoToken), transport: SandboxTransport(fixture.sandbox),
-            baseURL: Sandbox.inProcessBaseURL, retryPolicy: .none, paths: fixture.directory.paths,
-            readOnly: true, clock: { Date(timeIntervalSince1970: 1_750_000_000) })
-        readOnly.select(Site(siteUrl: formSite, isDefault: true))
+        let readOnly = Self.session(
+            on: fixture, transport: SandboxTransport(fixture.sandbox), readOnly: true)
         let (view, harness) = try importPane(
             fixture, files: ["users.csv": Self.usersCSV], session: readOnly)
         await open("users.csv", in: view, harness)
@@ -221,6 +271,73 @@ import WebexSandbox
         await fixture.session.history.undo()
         #expect(fixture.code(named: "Project") == nil)
         #expect(fixture.code(named: "Department")?.options.count == 3)
+    }
+
+    @Test func codesReportAt120x40() async throws {
+        let fixture = FormFixture()
+        let (view, harness) = try importPane(
+            fixture, files: ["codes.csv": Self.codesCSV], columns: 120, rows: 40)
+        await open("codes.csv", in: view, harness)
+        harness.press(.char("y"))
+        await view.runningWork?.value
+        harness.press(.char("G"))
+
+        #expect(harness.screen == """
+        ┌─ Import of tracking codes from codes.csv ────────────────────────────────────────────────────────────────────────────┐
+        │ File  codes.csv                                                                                                      │
+        │ 4 row(s) of tracking codes                                                                                           │
+        │ Created 1, changed 1, deleted 0 of 2 planned; 1 row(s) with errors not sent                                          │
+        │  Line Code                                      Action       Detail                                                  │
+        │     2 Department                                changed      options                                                 │
+        │     3 Division                                  unchanged                                                            │
+        │     4 Project                                   created                                                              │
+        │     5 Budget                                    invalid      'options' cannot be empty when 'inputMode' is 'select'  │
+        │                                                                                                                      │
+        │                                                                                                                      │
+        │                                                                                                                      │
+        │                                                                                                                      │
+        │                                                                                                                      │
+        │                                                                                                                      │
+        │                                                                                                                      │
+        │                                                                                                                      │
+        │                                                                                                                      │
+        │                                                                                                                      │
+        │                                                                                                                      │
+        │                                                                                                                      │
+        │                                                                                                                      │
+        │                                                                                                                      │
+        │                                                                                                                      │
+        │                                                                                                                      │
+        │                                                                                                                      │
+        │                                                                                                                      │
+        │                                                                                                                      │
+        │                                                                                                                      │
+        │                                                                                                                      │
+        │                                                                                                                      │
+        │                                                                                                                      │
+        │                                                                                                                      │
+        │                                                                                                                      │
+        │                                                                                                                      │
+        │                                                                                                                      │
+        │ Line 5: 'options' cannot be empty when 'inputMode' is 'select'                                                       │
+        │ Enter back to the list · z there undoes the whole import                                                             │
+        └──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
+         Created 1, changed 1, deleted 0 of 2 planned; 1 row(s) with errors not sent.                           import finished
+        """)
+    }
+
+    @Test func capitalIOnTheCodeListOpensThePaneAndEscGoesBack() async throws {
+        let app = try await RootHarness().started()
+        defer { app.cleanUp() }
+        await app.press(.char("I"))
+        #expect(app.text.hasPrefix(" Import from a file · acme.webex.com"))
+        #expect(app.text.contains("Enter read the file · Tab complete · Esc back"))
+        // Letters are text in the path field, not commands of the list.
+        await app.type("zq")
+        #expect(app.text.contains("zq"))
+        #expect(app.session.history.undoStack.isEmpty)
+        await app.press(.escape)
+        #expect(app.text.contains("Billing Code"))
     }
 
     // MARK: - The file
@@ -299,5 +416,41 @@ import WebexSandbox
         ])
         #expect(PathCompletion.complete(".", in: folder, listing: listing).path == ".hidden.csv")
         #expect(PathCompletion.complete("zzz", in: folder, listing: listing).path == "zzz")
+    }
+}
+
+/// Holds every write until `open()`; reads pass. Lets a test look at an import half done.
+final class WriteGate: HTTPTransport, @unchecked Sendable {
+    private let base: any HTTPTransport
+    private let lock = NSLock()
+    private var held: [CheckedContinuation<Void, Never>] = []
+    private var isOpen = false
+
+    init(_ base: any HTTPTransport) {
+        self.base = base
+    }
+
+    var heldCount: Int { lock.withLock { held.count } }
+
+    func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        if request.method != "GET" {
+            await withCheckedContinuation { continuation in
+                let passes = lock.withLock {
+                    if !isOpen { held.append(continuation) }
+                    return isOpen
+                }
+                if passes { continuation.resume() }
+            }
+        }
+        return try await base.send(request)
+    }
+
+    func open() {
+        let waiting = lock.withLock {
+            isOpen = true
+            defer { held = [] }
+            return held
+        }
+        for continuation in waiting { continuation.resume() }
     }
 }

@@ -67,7 +67,7 @@ struct ImportRow: Hashable, Sendable {
     private static func word(for status: UsersImportRow.Status) -> String {
         switch status {
         case .pending: "waiting"
-        case .running: "reading…"
+        case .running: "working…"
         case .changed: "changed"
         case .unchanged: "unchanged"
         case .wouldChange: "would change"
