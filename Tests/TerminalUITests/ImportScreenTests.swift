@@ -60,11 +60,10 @@ import WebexSandbox
         │ File  users.csv                                                              │
         │ 3 row(s) of users' values; codes Department, Cost Center; ignored: Note      │
         │ 3 row(s): 2 would change, 0 unchanged, 1 with errors                         │
-        │  Line User                            Action       Detail                    │
-        │     2 alice@example.com               would change Department: Design → Sal… │
-        │     3 bob@example.com                 would change Department: (none) → Eng… │
-        │     4 dave@example.com                invalid      'Marketing' is not one o… │
-        │                                                                              │
+        │  Line User              Action       Detail                                  │
+        │     2 alice@example.com would change Department: Design → Sales              │
+        │     3 bob@example.com   would change Department: (none) → Engineering; Cost… │
+        │     4 dave@example.com  invalid      'Marketing' is not one of the options … │
         │                                                                              │
         │                                                                              │
         │                                                                              │
@@ -77,6 +76,7 @@ import WebexSandbox
         │                                                                              │
         │                                                                              │
         │ Line 2: Department: Design → Sales                                           │
+        │                                                                              │
         │ y apply · f other file · Esc cancel (nothing is sent)                        │
         └──────────────────────────────────────────────────────────────────────────────┘
          3 row(s): 2 would change, 0 unchanged, 1 with errors.        2 changes to send
@@ -87,7 +87,10 @@ import WebexSandbox
         ])
 
         harness.press(.char("G"))
-        #expect(harness.screen.contains("Line 4: 'Marketing'"))
+        // The highlighted row's reason in full, under the table.
+        #expect(harness.screen.contains(
+            "│ Line 4: 'Marketing' is not one of the options of 'Department' (select codes  │"))
+        #expect(harness.screen.contains("│ take only their options)"))
         harness.press(.char("y"))
         #expect(view.stage == .applying)
         await view.runningWork?.value
@@ -98,11 +101,10 @@ import WebexSandbox
         │ 3 row(s) of users' values; codes Department, Cost Center; ignored: Note      │
         │ 3 row(s): 2 changed, 0 unchanged, 1 with errors                              │
         │ Report (status and detail per row): users.csv.report.csv                     │
-        │  Line User                            Action       Detail                    │
-        │     2 alice@example.com               changed      Department: Design → Sal… │
-        │     3 bob@example.com                 changed      Department: (none) → Eng… │
-        │     4 dave@example.com                invalid      'Marketing' is not one o… │
-        │                                                                              │
+        │  Line User              Action       Detail                                  │
+        │     2 alice@example.com changed      Department: Design → Sales              │
+        │     3 bob@example.com   changed      Department: (none) → Engineering; Cost… │
+        │     4 dave@example.com  invalid      'Marketing' is not one of the options … │
         │                                                                              │
         │                                                                              │
         │                                                                              │
@@ -114,6 +116,7 @@ import WebexSandbox
         │                                                                              │
         │                                                                              │
         │ Line 2: Department: Design → Sales                                           │
+        │                                                                              │
         │ Enter back to the list · z there undoes the whole import                     │
         └──────────────────────────────────────────────────────────────────────────────┘
          3 row(s): 2 changed, 0 unchanged, 1 with errors.               import finished
@@ -154,10 +157,10 @@ import WebexSandbox
         │ File  users.csv                                                              │
         │ 3 row(s) of users' values; codes Department, Cost Center; ignored: Note      │
         │ Importing [████████████████████░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░] 1/3 │
-        │  Line User                            Action       Detail                    │
-        │     2 alice@example.com               working…                               │
-        │     3 bob@example.com                 working…                               │
-        │     4 dave@example.com                invalid      'Marketing' is not one o… │
+        │  Line User              Action       Detail                                  │
+        │     2 alice@example.com working…                                             │
+        │     3 bob@example.com   working…                                             │
+        │     4 dave@example.com  invalid      'Marketing' is not one of the options … │
         │                                                                              │
         │                                                                              │
         │                                                                              │
@@ -240,11 +243,11 @@ import WebexSandbox
             "1 to create, 1 to change, 1 unchanged, 1 invalid (not sent); "
                 + "2 site code(s) not in the file stay (p deletes them)"))
         #expect(Array(plan[4...8]) == [
-            "│  Line Code                                      Action       Detail                                                  │",
-            "│     2 Department                                change       options                                                 │",
-            "│     3 Division                                  unchanged                                                            │",
-            "│     4 Project                                   create                                                               │",
-            "│     5 Budget                                    invalid      'options' cannot be empty when 'inputMode' is 'select'  │",
+            "│  Line Code         Action       Detail                                                                               │",
+            "│     2 Department   change       options                                                                              │",
+            "│     3 Division     unchanged                                                                                         │",
+            "│     4 Project      create                                                                                            │",
+            "│     5 Budget       invalid      'options' cannot be empty when 'inputMode' is 'select'                               │",
         ])
 
         harness.press(.char("p"))
@@ -287,12 +290,11 @@ import WebexSandbox
         │ File  codes.csv                                                                                                      │
         │ 4 row(s) of tracking codes                                                                                           │
         │ Created 1, changed 1, deleted 0 of 2 planned; 1 row(s) with errors not sent                                          │
-        │  Line Code                                      Action       Detail                                                  │
-        │     2 Department                                changed      options                                                 │
-        │     3 Division                                  unchanged                                                            │
-        │     4 Project                                   created                                                              │
-        │     5 Budget                                    invalid      'options' cannot be empty when 'inputMode' is 'select'  │
-        │                                                                                                                      │
+        │  Line Code         Action       Detail                                                                               │
+        │     2 Department   changed      options                                                                              │
+        │     3 Division     unchanged                                                                                         │
+        │     4 Project      created                                                                                           │
+        │     5 Budget       invalid      'options' cannot be empty when 'inputMode' is 'select'                               │
         │                                                                                                                      │
         │                                                                                                                      │
         │                                                                                                                      │
@@ -320,6 +322,7 @@ import WebexSandbox
         │                                                                                                                      │
         │                                                                                                                      │
         │ Line 5: 'options' cannot be empty when 'inputMode' is 'select'                                                       │
+        │                                                                                                                      │
         │ Enter back to the list · z there undoes the whole import                                                             │
         └──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
          Created 1, changed 1, deleted 0 of 2 planned; 1 row(s) with errors not sent.                           import finished
@@ -368,7 +371,7 @@ import WebexSandbox
         await view.runningWork?.value
         #expect(view.stage == .preview)
         #expect(view.kind == .users)
-        #expect(harness.screen.contains("alice@example.com               would change"))
+        #expect(harness.screen.contains("alice@example.com would change"))
     }
 
     @Test func tabCompletesThePath() async throws {

@@ -39,9 +39,12 @@ extension ImportView {
                 x: line.x, y: line.y, style: style)
         }
 
-        let (tableRect, bottom) = rest.splitBottom(2)
+        let (tableRect, bottom) = rest.splitBottom(3)
         let rows = rows
         table.columns[1].title = kind == .users ? "User" : "Code"
+        // As wide as the longest name or address, within bounds: the detail gets the rest.
+        let widest = rows.map { TerminalText($0.subject).width }.max() ?? 0
+        table.columns[1].width = .fixed(min(40, max(12, widest)))
         table.emptyMessage =
             stage == .previewing || stage == .applying ? "Reading…" : "The file has no rows."
         table.setRowCount(rows.count)
@@ -52,13 +55,21 @@ extension ImportView {
                 return [item.line, item.subject, item.status, item.detail][column]
             })
 
-        let (detailRow, hintRow) = bottom.splitTop(1)
+        // The highlighted row's detail in full (two rows at most): the table cuts it short.
+        let (detailRows, hintRow) = bottom.splitBottom(1)
         if let selected = table.selectedRow, rows.indices.contains(selected) {
             let row = rows[selected]
             let text = row.detail.isEmpty ? "" : "Line \(row.line): \(row.detail)"
-            canvas.write(
-                TerminalText(text).truncated(toWidth: detailRow.width, ellipsis: theme.glyphs.ellipsis),
-                x: detailRow.x, y: detailRow.y, style: row.isProblem ? theme.ruleMessage : theme.secondary)
+            var pieces = TerminalText(text).wrapped(toWidth: max(1, detailRows.width))
+            if pieces.count > 2 {
+                let room = detailRows.width - theme.glyphs.ellipsis.width
+                pieces = [pieces[0], pieces[1].prefix(fitting: room) + theme.glyphs.ellipsis]
+            }
+            for (offset, piece) in pieces.enumerated() {
+                canvas.write(
+                    piece, x: detailRows.x, y: detailRows.y + offset,
+                    style: row.isProblem ? theme.ruleMessage : theme.secondary)
+            }
         }
         drawHints(into: &canvas, in: hintRow, theme: theme)
     }
