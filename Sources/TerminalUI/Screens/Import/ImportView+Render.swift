@@ -31,7 +31,10 @@ extension ImportView {
         }
 
         (line, rest) = rest.splitTop(1)
-        drawSummary(into: &canvas, in: line, theme: theme)
+        if let extra = drawSummary(into: &canvas, in: line, theme: theme) {
+            (line, rest) = rest.splitTop(1)
+            canvas.write(extra.text, x: line.x, y: line.y, style: extra.style)
+        }
         if let (text, style) = reportLine(theme: theme), stage == .report {
             (line, rest) = rest.splitTop(1)
             canvas.write(
@@ -146,24 +149,27 @@ extension ImportView {
         }
     }
 
-    private func drawSummary(into canvas: inout Canvas, in row: Rect, theme: Theme) {
+    /// Draws the progress bar or the summary; returns the summary's second row when it wraps.
+    private func drawSummary(
+        into canvas: inout Canvas, in row: Rect, theme: Theme
+    ) -> (text: TerminalText, style: Style)? {
         let text: String
         var style = theme.normal
         switch (stage, job) {
         case (.previewing, .users(let preview, _)?) where preview.phase == .running:
             progressBar(done: preview.finishedCount, total: preview.rows.count, label: "Reading users")
                 .draw(into: &canvas, in: row, theme: theme)
-            return
+            return nil
         case (.applying, .codes(let codes)?):
             progressBar(
                 done: codes.doneCount + codes.failedCount + codes.skippedCount,
                 total: codes.changeCount, label: "Importing"
             ).draw(into: &canvas, in: row, theme: theme)
-            return
+            return nil
         case (.applying, .users(_, let run?)?):
             progressBar(done: run.finishedCount, total: run.rows.count, label: "Importing")
                 .draw(into: &canvas, in: row, theme: theme)
-            return
+            return nil
         case (.previewing, _), (.applying, _):
             text = "Reading the site's codes…"
         case (.preview, .codes(let codes)?):
@@ -182,9 +188,12 @@ extension ImportView {
         default:
             text = ""
         }
-        canvas.write(
-            TerminalText(text).truncated(toWidth: row.width, ellipsis: theme.glyphs.ellipsis),
-            x: row.x, y: row.y, style: style.adding(.bold))
+        let pieces = TerminalText(text).wrapped(toWidth: max(1, row.width))
+        canvas.write(pieces.first ?? .empty, x: row.x, y: row.y, style: style.adding(.bold))
+        guard pieces.count > 1 else { return nil }
+        let second = TerminalText(pieces.dropFirst().map(\.description).joined(separator: " "))
+        return (second.truncated(toWidth: row.width, ellipsis: theme.glyphs.ellipsis),
+                style.adding(.bold))
     }
 
     private func progressBar(done: Int, total: Int, label: String) -> ProgressBar {
