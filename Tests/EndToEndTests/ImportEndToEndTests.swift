@@ -42,7 +42,8 @@ struct ImportEndToEndTests {
 
         let preview = try ui.waitFor(text: "3 changes to send")
         #expect(preview.contains("4 row(s): 3 would change, 1 unchanged, 0 with errors"))
-        #expect(preview.contains("Line 2: Department: Legal → Sales; Cost Center: CC-7730 → CC-9001"))
+        #expect(preview.contains(
+            "Line 2: Department: Legal → Sales; Cost Center: CC-7730 → CC-9001"))
         #expect(preview.contains("mohammed.alali@acme.example.com unchanged"))
         let afterPreview = try await sandbox.state()
         for email in Self.emails {
@@ -66,7 +67,8 @@ struct ImportEndToEndTests {
             contentsOf: sandbox.home.appendingPathComponent("users.csv.report.csv"),
             encoding: .utf8)
         #expect(reportText.contains("wang.fang@acme.example.com,Sales,CC-9001,changed,"))
-        #expect(reportText.contains("mohammed.alali@acme.example.com,Human Resources,CC-7730,unchanged,"))
+        #expect(reportText.contains(
+            "mohammed.alali@acme.example.com,Human Resources,CC-7730,unchanged,"))
 
         try ui.send("Enter")
         try ui.waitFor(text: "Billing Code")

@@ -262,7 +262,8 @@ import WebexSandbox
         await view.runningWork?.value
         #expect(view.stage == .report)
         let report = harness.screen.components(separatedBy: "\n")
-        #expect(report[3].contains("Created 1, changed 1, deleted 0 of 2 planned; 1 row(s) with errors"))
+        #expect(report[3].contains(
+            "Created 1, changed 1, deleted 0 of 2 planned; 1 row(s) with errors"))
         #expect(report[5].contains("Department") && report[5].contains("changed"))
         #expect(report[7].contains("Project") && report[7].contains("created"))
         #expect(fixture.code(named: "Department")?.options.map(\.value) == [

@@ -87,7 +87,8 @@ public struct ImportFile: Sendable {
 
     /// Where a users import writes its report: `FILE.report.csv` beside the file, as the CLI.
     public var reportURL: URL {
-        url.deletingLastPathComponent().appendingPathComponent(url.lastPathComponent + ".report.csv")
+        url.deletingLastPathComponent()
+            .appendingPathComponent(url.lastPathComponent + ".report.csv")
     }
 
     private static func readFailure(_ error: any Error, url: URL) -> String {

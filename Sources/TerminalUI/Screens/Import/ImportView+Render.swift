@@ -88,13 +88,15 @@ extension ImportView {
 
     private func drawPath(into canvas: inout Canvas, in row: Rect, theme: Theme) {
         let editing = stage == .choosingFile
-        let x = canvas.write("File ", x: row.x, y: row.y, style: editing ? theme.selection : theme.normal) + 1
+        let labelStyle = editing ? theme.selection : theme.normal
+        let x = canvas.write("File ", x: row.x, y: row.y, style: labelStyle) + 1
         let fieldRect = Rect(x: x, y: row.y, width: row.maxX - x, height: 1)
         if editing {
             pathField.draw(into: &canvas, in: fieldRect, theme: theme, isFocused: true)
         } else {
             canvas.write(
-                TerminalText(pathField.text).truncated(toWidth: fieldRect.width, ellipsis: theme.glyphs.ellipsis),
+                TerminalText(pathField.text).truncated(
+                    toWidth: fieldRect.width, ellipsis: theme.glyphs.ellipsis),
                 x: x, y: row.y, style: theme.normal)
         }
     }
@@ -157,8 +159,9 @@ extension ImportView {
         var style = theme.normal
         switch (stage, job) {
         case (.previewing, .users(let preview, _)?) where preview.phase == .running:
-            progressBar(done: preview.finishedCount, total: preview.rows.count, label: "Reading users")
-                .draw(into: &canvas, in: row, theme: theme)
+            progressBar(
+                done: preview.finishedCount, total: preview.rows.count, label: "Reading users"
+            ).draw(into: &canvas, in: row, theme: theme)
             return nil
         case (.applying, .codes(let codes)?):
             progressBar(

@@ -20,8 +20,9 @@ struct PathCompletion: Equatable, Sendable {
         let slash = path.lastIndex(of: "/")
         let folderPart = slash.map { String(path[...$0]) } ?? ""
         let partial = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        let folder = ImportFile.resolve(folderPart.isEmpty ? "." : folderPart, relativeTo: directory)
-            .path
+        let folder = ImportFile.resolve(
+            folderPart.isEmpty ? "." : folderPart, relativeTo: directory
+        ).path
 
         let showsHidden = partial.hasPrefix(".")
         let matches = listing(folder)
