@@ -180,7 +180,7 @@ public final class ChangeHistory {
             let created = try await session.writer.create(code.draft, restoring: oldID)
             follow(oldID, to: created.id, siteUrl: code.siteUrl)
             return Applied(message: "\(verb) '\(code.name)' as id \(created.id) (was \(oldID)); "
-                + "Webex gives a re-created code a new id.")
+                + "Webex gives a re-created code a new id, and users' values for it are not restored.")
         } catch {
             return Applied(message: "Could not re-create '\(code.name)': \(error.localizedDescription)",
                            failure: error)
@@ -219,6 +219,7 @@ public final class ChangeHistory {
             .map { "'\($0.code.name)' \($0.oldID)→\($0.newID)" }
         var message = "Restored \(restored.count) of \(codes.count) code(s) with new ids"
         message += ids.isEmpty ? "." : ": " + Self.abbreviated(ids) + "."
+        if !restored.isEmpty { message += " Users' values for them are not restored." }
         return partial(message, moved: restored.map(\.code), failed: failed, retry: "Undo again to retry")
     }
 
