@@ -100,6 +100,9 @@ extension TrackcodesScreen {
             openEditor(creating: false)
         case .userCodes?:
             pane = UserCodesView(pane: UserCodesPane(session: session))
+        case .importFile?:
+            guard let siteUrl = session.siteUrl else { return .handled }
+            pane = ImportView(session: session, siteUrl: siteUrl)
         default:
             return .ignored
         }
