@@ -101,7 +101,16 @@ public final class Session {
         if settings.listsReadOnly(siteUrl) {
             return "\(siteUrl) is listed under readOnlySites in \(paths.settingsFile.path)"
         }
-        return learnedReadOnlySites.reason(for: siteUrl)
+        return learnedReadOnlySites.reason(for: learnedKey(siteUrl)).map {
+            "\($0); remembered in \(paths.learnedReadOnlyFile.path), delete that file to try again"
+        }
+    }
+
+    /// Learned sites are remembered per API server: a site refused by a sandbox, or by another
+    /// Webex environment, says nothing about the same name elsewhere.
+    private func learnedKey(_ siteUrl: String) -> String {
+        let server = (client.baseURL.host ?? "") + (client.baseURL.port.map { ":\($0)" } ?? "")
+        return "\(server)/\(siteUrl)"
     }
 
     /// True when the current site may not be written to (or no site is chosen under `--read-only`).
@@ -117,7 +126,7 @@ public final class Session {
 
     /// Remembers, for this and later sessions, that `siteUrl` refuses writes.
     public func learnReadOnly(siteUrl: String, reason: String) {
-        guard learnedReadOnlySites.learn(siteUrl, reason: reason) else { return }
+        guard learnedReadOnlySites.learn(learnedKey(siteUrl), reason: reason) else { return }
         do {
             try learnedReadOnlySites.save(to: paths.learnedReadOnlyFile)
         } catch {
