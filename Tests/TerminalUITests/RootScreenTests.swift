@@ -211,6 +211,34 @@ struct RootScreenTests {
         #expect(!app.text.contains(Sandbox.demoToken))
     }
 
+    @Test func aLongMessageWrapsOverAtMostThreeRowsAboveTheStatusBar() async throws {
+        let app = try await RootHarness().started()
+        defer { app.cleanUp() }
+        app.session.report(String(repeating: "word ", count: 30) + "end.")
+        app.shell.render()
+        var lines = app.text.components(separatedBy: "\n")
+        #expect(lines.count == 24)
+        #expect(lines[21].hasPrefix(" word word"))
+        #expect(lines[22] == " end.")
+        #expect(lines[23].contains("read-write"))
+        #expect(lines[2].contains("Billing Code"))
+
+        app.session.report(String(repeating: "word ", count: 60) + "end.")
+        app.shell.render()
+        lines = app.text.components(separatedBy: "\n")
+        #expect(lines[20].hasPrefix(" word word"))
+        #expect(lines[22].hasSuffix("…"))
+        #expect(!app.text.contains("end."))
+        #expect(!lines[19].contains("word"))
+    }
+
+    @Test func keyHintsShowOnlyWholeHintsThatFit() {
+        let hints = ["/ filter", "Space mark", "d delete"]
+        #expect(KeyHints.fitting(hints, width: 80).description == "/ filter · Space mark · d delete")
+        #expect(KeyHints.fitting(hints, width: 25).description == "/ filter · Space mark")
+        #expect(KeyHints.fitting(hints, width: 7).description == "")
+    }
+
     @Test func helpListsTheScreensKeys() async throws {
         let app = try await RootHarness(columns: 120, rows: 40).started()
         defer { app.cleanUp() }
