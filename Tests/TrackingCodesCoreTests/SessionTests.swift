@@ -64,6 +64,27 @@ struct SessionTests {
         #expect(list.loadError?.isCancelled == true)
         #expect(!fixture.session.isBusy)
         #expect(fixture.session.status?.text.hasSuffix("cancelled.") == true)
+        #expect(fixture.session.status?.severity == .warning)
+    }
+
+    @Test func aCancelledReloadSaysTheListKeepsWhatWasLoadedBefore() async {
+        let gate = RequestGate()
+        let fixture = Fixture(wrap: { GatedTransport(base: $0, gate: gate) })
+        let list = CodeList(session: fixture.session)
+        let first = Task { await list.refresh() }
+        await gate.waitForArrivals(1)
+        await gate.releaseOne()
+        #expect(await first.value)
+        let shown = list.totalCount
+
+        let reloading = Task { await list.refresh() }
+        await gate.waitForArrivals(2)
+        fixture.session.cancelRunningWork()
+        #expect(await reloading.value == false)
+        #expect(list.totalCount == shown)
+        #expect(fixture.session.status?.text
+            == "Reload of \(siteA) cancelled; the list shows the codes loaded before.")
+        #expect(fixture.session.status?.severity == .warning)
     }
 
     @Test func cancellingTheCallersTaskCancelsTheWorkToo() async {

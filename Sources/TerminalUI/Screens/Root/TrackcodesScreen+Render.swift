@@ -199,6 +199,10 @@ extension TrackcodesScreen {
             left.append(StatusBar.Segment("read-write"))
         }
         var right: [StatusBar.Segment] = []
+        // The bulk delete's box and the panes say what Esc does there.
+        if session.isBusy, pane == nil, bulkDelete == nil {
+            right.append(StatusBar.Segment("Esc cancels"))
+        }
         if codes.isLoaded { right.append(StatusBar.Segment(codes.countsText)) }
         if session.history.canUndo {
             right.append(StatusBar.Segment("undo: \(session.history.undoStack.count)"))
