@@ -119,10 +119,10 @@ struct RootScreenTests {
         let app = try await RootHarness().started()
         defer { app.cleanUp() }
         await app.press(.char("3"))
-        #expect(app.text.contains("Options ▲"))
+        #expect(app.text.contains("Opts ▲"))
         await app.press(.char("3"))
         let lines = app.text.components(separatedBy: "\n")
-        #expect(lines[1].contains("Options ▼"))
+        #expect(lines[1].contains("Opts ▼"))
         #expect(lines[2].contains("Project"))
     }
 

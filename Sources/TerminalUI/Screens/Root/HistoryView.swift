@@ -62,6 +62,15 @@ struct CallLogView {
         into canvas: inout Canvas, in rect: Rect, theme: Theme, records: [APICallRecordRow],
         clock: ClockFormat
     ) {
+        // A trackingId is what support asks for: whole when the path keeps 40 columns, else
+        // the path comes first.
+        let idWidth = records.map { TerminalText($0.trackingId).width }.max() ?? 0
+        let others = table.columns.prefix(5).reduce(0) { total, column in
+            if case .fixed(let width) = column.width { return total + width + 1 }
+            return total + 1
+        }
+        table.columns[5].width = rect.width - others - idWidth >= 40
+            ? .fixed(max(idWidth, 10)) : .flexible(minimum: 8, weight: 1)
         table.setRowCount(records.count)
         if follows { table.select(row: records.count - 1) }
         table.draw(into: &canvas, in: rect, theme: theme) { row, column in

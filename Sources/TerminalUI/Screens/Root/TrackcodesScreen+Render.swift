@@ -59,7 +59,8 @@ extension TrackcodesScreen {
     private func drawTitle(into canvas: inout Canvas, in row: Rect, theme: Theme) {
         canvas.fill(row, style: theme.header)
         var x = canvas.write(" " + viewTitle, x: row.x, y: row.y, style: theme.title.adding(.bold))
-        if let siteUrl = session.siteUrl {
+        // The panes name the site in their titles already.
+        if pane == nil, let siteUrl = session.siteUrl {
             x = canvas.write(" · " + siteUrl, x: x, y: row.y, style: theme.header)
         }
         if readOnlyReason != nil {
@@ -89,6 +90,8 @@ extension TrackcodesScreen {
             listRect = .zero
         }
 
+        let columns = CodeListColumns.forWidth(listRect.width)
+        table.columns = columns.columns
         table.emptyMessage = emptyMessage
         table.setRowCount(codes.shownCount)
         table.select(row: codes.cursor)
@@ -99,7 +102,7 @@ extension TrackcodesScreen {
         table.draw(
             into: &canvas, in: listRect, theme: theme, isFocused: !detailHasFocus,
             isMarked: { marked.contains(rows[$0].id) },
-            cell: { row, column in rows[row].text(for: CodeColumn(rawValue: column) ?? .name) })
+            cell: { row, column in columns.text(of: rows[row], column: column) })
 
         if let detailRect {
             drawDetail(into: &canvas, in: detailRect, theme: theme,

@@ -32,16 +32,8 @@ public final class TrackcodesScreen: Screen {
     var bulkDelete: BulkDeleteView?
     /// In narrow windows the detail replaces the list while shown; side by side it has focus.
     var detailRequested = false
-    var table = TableView(
-        columns: [
-            TableColumn(CodeColumn.name.title, width: .flexible(minimum: 14, weight: 2)),
-            TableColumn(CodeColumn.inputMode.title, width: .fixed(15)),
-            TableColumn(CodeColumn.optionCount.title, width: .fixed(9), alignment: .trailing),
-            TableColumn(CodeColumn.defaultOption.title, width: .flexible(minimum: 8, weight: 2)),
-            TableColumn(CodeColumn.hostProfile.title, width: .fixed(12)),
-            TableColumn(CodeColumn.schedule.title, width: .flexible(minimum: 14, weight: 3)),
-        ],
-        showsMarks: true, emptyMessage: "Loading…")
+    /// Its columns follow the width it is drawn in (`CodeListColumns`).
+    var table = TableView(columns: [], showsMarks: true, emptyMessage: "Loading…")
     var detail = TextView(wraps: false)
     var history = HistoryView()
     var callLog = CallLogView()
