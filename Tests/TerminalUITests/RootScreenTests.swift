@@ -202,6 +202,32 @@ struct RootScreenTests {
         #expect(app.text.contains("Abteilung"))
     }
 
+    @Test func startsOnTheSiteItIsAskedFor() async throws {
+        let app = try RootHarness()
+        defer { app.cleanUp() }
+        app.screen.start(siteUrl: "ACME-EU.webex.com")
+        await app.screen.settle()
+        app.shell.render()
+        #expect(app.session.siteUrl == "acme-eu.webex.com")
+        #expect(app.text.contains("Tracking codes · acme-eu.webex.com"))
+        #expect(app.text.contains("Abteilung"))
+    }
+
+    @Test func anUnknownStartSiteIsAnErrorAndThePickerOpensOverThePreferredSite() async throws {
+        let app = try RootHarness()
+        defer { app.cleanUp() }
+        app.screen.start(siteUrl: "nowhere.webex.com")
+        await app.screen.settle()
+        app.shell.render()
+        #expect(app.text.contains("No site 'nowhere.webex.com' in this account"))
+        #expect(app.text.contains("┌─ Sites"))
+        #expect(app.session.siteUrl == "acme.webex.com")
+
+        await app.press(.char("j"), .enter)
+        #expect(app.session.siteUrl == "acme-eu.webex.com")
+        #expect(app.text.contains("Abteilung"))
+    }
+
     @Test func logViewListsCallsWithoutTheToken() async throws {
         let app = try await RootHarness(columns: 120, rows: 40).started()
         defer { app.cleanUp() }

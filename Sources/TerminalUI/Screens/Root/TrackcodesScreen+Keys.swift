@@ -161,7 +161,7 @@ extension TrackcodesScreen {
 
     // MARK: - Sites
 
-    private func openSitePicker() {
+    func openSitePicker() {
         let rows = sites.rows
         guard !rows.isEmpty else {
             let sites = sites

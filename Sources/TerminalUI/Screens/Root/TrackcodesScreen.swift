@@ -49,11 +49,16 @@ public final class TrackcodesScreen: Screen {
 
     // MARK: - Starting and waiting
 
-    /// Loads the sites, then the codes of the preferred site (or `siteUrl`).
+    /// Loads the sites, then the codes of `siteUrl` (`--site`) or of the preferred site.
+    ///
+    /// A site the account does not have is an error on the status line; the preferred site's
+    /// codes load all the same and the site picker opens, so the right one is a keystroke away.
     public func start(siteUrl: String? = nil) {
-        work.start { [sites, codes] in
+        work.start { [weak self, sites, codes] in
             guard await sites.load() else { return }
-            if let siteUrl, !sites.choose(siteUrl: siteUrl) { return }
+            if let siteUrl, !sites.choose(siteUrl: siteUrl) {
+                self?.openSitePicker()
+            }
             await codes.refresh()
         }
     }
