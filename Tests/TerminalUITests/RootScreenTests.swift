@@ -17,7 +17,10 @@ struct RootHarness {
     let driver: TextDriver
     let directory: URL
 
-    init(columns: Int = 80, rows: Int = 24, readOnly: Bool = false) throws {
+    init(
+        columns: Int = 80, rows: Int = 24, readOnly: Bool = false,
+        clock: @escaping @Sendable () -> Date = { Date(timeIntervalSince1970: 1_750_000_000) }
+    ) throws {
         sandbox = try Sandbox.demo()
         directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("root-screen-\(UUID().uuidString)", isDirectory: true)
@@ -25,7 +28,7 @@ struct RootHarness {
             token: AccessToken(Sandbox.demoToken), transport: SandboxTransport(sandbox),
             baseURL: Sandbox.inProcessBaseURL, retryPolicy: .none,
             paths: Paths(configDirectory: directory, stateDirectory: directory), readOnly: readOnly,
-            clock: { Date(timeIntervalSince1970: 1_750_000_000) })
+            clock: clock)
         screen = TrackcodesScreen(session: session, timeZone: TimeZone(identifier: "UTC") ?? .current)
         driver = TextDriver(size: TerminalSize(columns: columns, rows: rows))
         shell = AppShell(driver: driver, root: screen, theme: .standard)
@@ -256,6 +259,40 @@ struct RootScreenTests {
         #expect(lines[22].hasSuffix("…"))
         #expect(!app.text.contains("end."))
         #expect(!lines[19].contains("word"))
+    }
+
+    @Test func newsFadesAfterAFewSecondsAndErrorsStayUntilTheNextKey() async throws {
+        let clock = ManualClock(Date(timeIntervalSince1970: 1_750_000_000))
+        let app = try await RootHarness(clock: { clock.now }).started()
+        defer { app.cleanUp() }
+        let lifetime = app.session.statusLifetime
+        #expect(lifetime >= 3 && lifetime <= 10)
+
+        await app.press(.char("/"))
+        await app.type("dep")
+        await app.press(.enter, .escape)
+        #expect(app.text.contains(" Filter cleared."))
+        #expect(app.screen.wantsTicks)
+        clock.advance(by: lifetime - 1)
+        app.shell.send(.tick)
+        #expect(app.text.contains(" Filter cleared."))
+        // A key does not hide news before its time.
+        await app.press(.char("j"))
+        #expect(app.text.contains(" Filter cleared."))
+        clock.advance(by: 1)
+        app.shell.send(.tick)
+        #expect(!app.text.contains("Filter cleared."))
+        #expect(app.text.contains(" / filter · Space mark"))
+        #expect(!app.screen.wantsTicks)
+
+        app.session.report("Could not load the codes: HTTP 500.", severity: .error)
+        app.shell.render()
+        clock.advance(by: 3600)
+        app.shell.send(.tick)
+        #expect(app.text.contains(" Could not load the codes: HTTP 500."))
+        await app.press(.char("k"))
+        #expect(!app.text.contains("HTTP 500"))
+        #expect(app.text.contains(" / filter · Space mark"))
     }
 
     @Test func keyHintsShowOnlyWholeHintsThatFit() {

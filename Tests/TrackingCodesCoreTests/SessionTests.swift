@@ -136,6 +136,39 @@ struct SessionTests {
         #expect(fixture.session.status == nil)
     }
 
+    @Test func newsFadesAfterItsLifetimeAndProblemsStayUntilTheNextAction() {
+        let clock = ManualClock(Date(timeIntervalSince1970: 1_750_000_000))
+        let directory = TemporaryDirectory()
+        let session = Session(
+            token: AccessToken(Sandbox.demoToken),
+            transport: SandboxTransport(Sandbox(dataset: smallDataset(codes: standardCodes()))),
+            baseURL: Sandbox.inProcessBaseURL, retryPolicy: .none, paths: directory.paths,
+            clock: { clock.now })
+        session.statusLifetime = 5
+
+        session.report("Saved 'Travel'.", severity: .success)
+        #expect(session.statusExpiry == clock.now.addingTimeInterval(5))
+        session.acknowledgeStatus()
+        #expect(session.status?.text == "Saved 'Travel'.")
+        clock.advance(by: 4)
+        #expect(!session.expireStatus())
+        #expect(session.status != nil)
+        clock.advance(by: 1)
+        #expect(session.expireStatus())
+        #expect(session.status == nil)
+        #expect(session.statusExpiry == nil)
+
+        for severity in [StatusMessage.Severity.warning, .error] {
+            session.report("Could not save.", severity: severity)
+            #expect(session.statusExpiry == nil)
+            clock.advance(by: 3600)
+            #expect(!session.expireStatus())
+            #expect(session.status?.text == "Could not save.")
+            session.acknowledgeStatus()
+            #expect(session.status == nil)
+        }
+    }
+
     @Test func anUnreadableLearnedListIsAWarningNotAFailure() throws {
         let directory = TemporaryDirectory()
         let file = directory.paths.learnedReadOnlyFile

@@ -5,6 +5,8 @@ import WebexAPI
 /// then the current view.
 extension TrackcodesScreen {
     public func handle(key: Key) -> ScreenOutcome<Never> {
+        // A warning or error stays until the user's next key; news fades by itself (`tick`).
+        session.acknowledgeStatus()
         if let pane {
             switch pane.handle(key: key) {
             case .handled: return .handled

@@ -210,7 +210,8 @@ extension TrackcodesScreen {
         if session.history.canUndo {
             right.append(StatusBar.Segment("undo: \(session.history.undoStack.count)"))
         }
-        return StatusBar(left: left, right: right, spinnerTick: wantsTicks ? ticks : nil)
+        let isWorking = session.isBusy || work.isRunning
+        return StatusBar(left: left, right: right, spinnerTick: isWorking ? ticks : nil)
     }
 
     func logRows() -> [APICallRecordRow] {

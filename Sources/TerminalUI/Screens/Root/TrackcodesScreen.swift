@@ -93,10 +93,12 @@ public final class TrackcodesScreen: Screen {
         }
     }
 
-    public var wantsTicks: Bool { session.isBusy || work.isRunning }
+    /// Ticks animate the spinner while work runs, and let a message fade on time.
+    public var wantsTicks: Bool { session.isBusy || work.isRunning || session.statusExpiry != nil }
 
     public func tick() -> ScreenOutcome<Never> {
         ticks &+= 1
+        session.expireStatus()
         return .handled
     }
 
