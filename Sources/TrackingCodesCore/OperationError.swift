@@ -55,7 +55,7 @@ public enum OperationError: Error, Hashable, Sendable, LocalizedError {
             return "Nothing was sent: \(problems.first ?? "a value is not valid")\(more)."
         case .journalUnavailable(let problem):
             return "Nothing was sent: the journal cannot be written (\(problem)). "
-                + "trackcodes records every change there first so that nothing deleted is ever lost."
+                + "trackcodes records every change there first so that a deleted code can always be restored."
         case .noSiteSelected:
             return "Choose a site first."
         }

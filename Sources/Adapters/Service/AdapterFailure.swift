@@ -36,7 +36,7 @@ public enum AdapterFailure: Error, Hashable, Sendable {
             return error.errorDescription ?? "\(error)"
         case .journalUnavailable(let reason):
             return "Nothing was sent to Webex: the journal cannot be written (\(reason)). "
-                + "trackcodes records every change there first so that nothing deleted is ever lost."
+                + "trackcodes records every change there first so that a deleted code can always be restored."
         }
     }
 }

@@ -17,6 +17,8 @@ enum CommandTable {
                 SitesCommand.spec,
                 CodesCommands.group,
                 UserCommands.group,
+                UsersCommands.group,
+                PathsCommand.spec,
                 SandboxCommand.spec,
                 AdapterCommands.serve,
                 AdapterCommands.mcp,
