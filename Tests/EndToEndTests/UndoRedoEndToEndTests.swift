@@ -67,7 +67,7 @@ struct UndoRedoEndToEndTests {
         #expect(secondID != firstID)
         #expect(back.code(named: "E2E Travel")?.options == [TrackingCodeOption(value: "Air")])
         try ui.waitFor(wrappedText: "Re-created 'E2E Travel' as id \(secondID) (was \(firstID)); "
-            + "Webex gives a re-created code a new id.")
+            + "Webex gives a re-created code a new id")
         _ = try historyRow("Created 'E2E Travel'", state: "done", in: ui)
     }
 
