@@ -342,8 +342,9 @@ public final class ChangeHistory {
         let update = UserTrackingCodesUpdate(siteUrl: siteUrl, user: user, trackingCodes: target)
         do throws(OperationError) {
             _ = try await session.writer.updateUserValues(update, before: nil)
-            let verb = undoing ? "Restored the earlier values of" : "Set the values of"
-            return Applied(message: "\(verb) \(user) again.\(stuckText)")
+            let done = undoing
+                ? "Restored the earlier values of \(user)." : "Set the values of \(user) again."
+            return Applied(message: done + stuckText)
         } catch {
             return Applied(message: "Could not change the values of \(user): \(error.localizedDescription)",
                            failure: error)

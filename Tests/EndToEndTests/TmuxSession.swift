@@ -68,6 +68,19 @@ final class TmuxSession {
         try waitFor("'\(text)'", timeout: timeout) { $0.contains(text) }
     }
 
+    /// Waits for `text` with line breaks and runs of spaces ignored: for messages the screen
+    /// wraps onto several rows.
+    @discardableResult
+    func waitFor(wrappedText text: String, timeout: Double = 15) throws -> String {
+        let wanted = Self.words(text)
+        return try waitFor("'\(text)' (wrapped)", timeout: timeout) { Self.words($0).contains(wanted) }
+    }
+
+    /// `text` with every run of whitespace, line breaks included, as one space.
+    static func words(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
     @discardableResult
     func waitForAbsence(of text: String, timeout: Double = 15) throws -> String {
         try waitFor("'\(text)' to go", timeout: timeout) { !$0.contains(text) }

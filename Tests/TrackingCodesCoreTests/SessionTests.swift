@@ -77,6 +77,27 @@ struct SessionTests {
         #expect(list.loadError?.isCancelled == true)
         #expect(!fixture.session.isBusy)
         #expect(fixture.session.status?.text.hasSuffix("cancelled.") == true)
+        #expect(fixture.session.status?.severity == .warning)
+    }
+
+    @Test func aCancelledReloadSaysTheListKeepsWhatWasLoadedBefore() async {
+        let gate = RequestGate()
+        let fixture = Fixture(wrap: { GatedTransport(base: $0, gate: gate) })
+        let list = CodeList(session: fixture.session)
+        let first = Task { await list.refresh() }
+        await gate.waitForArrivals(1)
+        await gate.releaseOne()
+        #expect(await first.value)
+        let shown = list.totalCount
+
+        let reloading = Task { await list.refresh() }
+        await gate.waitForArrivals(2)
+        fixture.session.cancelRunningWork()
+        #expect(await reloading.value == false)
+        #expect(list.totalCount == shown)
+        #expect(fixture.session.status?.text
+            == "Reload of \(siteA) cancelled; the list shows the codes loaded before.")
+        #expect(fixture.session.status?.severity == .warning)
     }
 
     @Test func cancellingTheCallersTaskCancelsTheWorkToo() async {
@@ -126,6 +147,39 @@ struct SessionTests {
         #expect(fixture.session.status?.severity == .error)
         fixture.session.clearStatus()
         #expect(fixture.session.status == nil)
+    }
+
+    @Test func newsFadesAfterItsLifetimeAndProblemsStayUntilTheNextAction() {
+        let clock = ManualClock(Date(timeIntervalSince1970: 1_750_000_000))
+        let directory = TemporaryDirectory()
+        let session = Session(
+            token: AccessToken(Sandbox.demoToken),
+            transport: SandboxTransport(Sandbox(dataset: smallDataset(codes: standardCodes()))),
+            baseURL: Sandbox.inProcessBaseURL, retryPolicy: .none, paths: directory.paths,
+            clock: { clock.now })
+        session.statusLifetime = 5
+
+        session.report("Saved 'Travel'.", severity: .success)
+        #expect(session.statusExpiry == clock.now.addingTimeInterval(5))
+        session.acknowledgeStatus()
+        #expect(session.status?.text == "Saved 'Travel'.")
+        clock.advance(by: 4)
+        #expect(!session.expireStatus())
+        #expect(session.status != nil)
+        clock.advance(by: 1)
+        #expect(session.expireStatus())
+        #expect(session.status == nil)
+        #expect(session.statusExpiry == nil)
+
+        for severity in [StatusMessage.Severity.warning, .error] {
+            session.report("Could not save.", severity: severity)
+            #expect(session.statusExpiry == nil)
+            clock.advance(by: 3600)
+            #expect(!session.expireStatus())
+            #expect(session.status?.text == "Could not save.")
+            session.acknowledgeStatus()
+            #expect(session.status == nil)
+        }
     }
 
     @Test func anUnreadableLearnedListIsAWarningNotAFailure() throws {

@@ -5,6 +5,8 @@ import WebexAPI
 /// then the current view.
 extension TrackcodesScreen {
     public func handle(key: Key) -> ScreenOutcome<Never> {
+        // A warning or error stays until the user's next key; news fades by itself (`tick`).
+        session.acknowledgeStatus()
         if let pane {
             switch pane.handle(key: key) {
             case .handled: return .handled
@@ -20,6 +22,11 @@ extension TrackcodesScreen {
         if sitePicker != nil { return handleSitePicker(key) }
         if filterField != nil { return handleFilter(key) }
 
+        // Esc cancels a slow call in every view; the view changes with the next Esc.
+        if key == .escape, session.isBusy {
+            session.cancelRunningWork()
+            return .handled
+        }
         if let outcome = handleChangeKeys(key) { return outcome }
         switch mode {
         case .codes: return handleCodes(key)
@@ -117,16 +124,13 @@ extension TrackcodesScreen {
         codes.moveCursor(to: table.scroll.selection)
     }
 
-    /// Esc: cancel slow work, else leave the detail, else clear the filter. Tab moves between
-    /// the list and the detail.
+    /// Esc: leave the detail, else clear the filter. Tab moves between the list and the detail.
     private func handleBack(_ key: Key) -> ScreenOutcome<Never> {
         guard key == .escape else {
             detailRequested.toggle()
             return .handled
         }
-        if session.isBusy {
-            session.cancelRunningWork()
-        } else if detailRequested {
+        if detailRequested {
             detailRequested = false
         } else if !codes.filterText.isEmpty {
             codes.setFilter("")
@@ -162,7 +166,7 @@ extension TrackcodesScreen {
 
     // MARK: - Sites
 
-    private func openSitePicker() {
+    func openSitePicker() {
         let rows = sites.rows
         guard !rows.isEmpty else {
             let sites = sites
