@@ -73,8 +73,9 @@ struct ImportEndToEndTests {
         try ui.send("Enter")
         try ui.waitFor(text: "Billing Code")
         try ui.send("z")
-        let undone = try await sandbox.waitForState("the values from before the import") {
-            $0.values(of: "seoyeon.park@acme.example.com")["3"] == "CC-7730"
+        // The undo restores the users concurrently: wait for all of them, not the first.
+        let undone = try await sandbox.waitForState("the values from before the import") { state in
+            Self.emails.allSatisfy { state.values(of: $0) == before.values(of: $0) }
         }
         for email in Self.emails {
             #expect(undone.values(of: email) == before.values(of: email))
