@@ -39,6 +39,9 @@ struct ReadmeKeysTests {
         await app.press(.escape, .char("u"))
         #expect(app.text.contains("Find user"))
         used += app.screen.keyMaps
+        await app.press(.escape, .char("I"))
+        #expect(app.screen.pane is ImportView)
+        used += app.screen.keyMaps
 
         for map in used {
             #expect(KeyReference.allKeyMaps.contains(map), "'\(map.title)' is missing from the README")

@@ -16,6 +16,11 @@ enum KeyReference {
         Section(title: "Moving around in lists and tables", keyMaps: [KeyMap.listNavigation]),
         Section(title: "Code editor", keyMaps: [EditorKeyMaps.form, EditorKeyMaps.options]),
         Section(title: "User pane", keyMaps: [UserCodesKeyMaps.pane]),
+        // Each step of an import gives Esc and Enter another meaning: one table per step.
+        Section(title: "Import pane: the file", keyMaps: [ImportKeyMaps.file]),
+        Section(title: "Import pane: which import", keyMaps: [ImportKeyMaps.kindChoice]),
+        Section(title: "Import pane: preview", keyMaps: [ImportKeyMaps.preview]),
+        Section(title: "Import pane: progress and report", keyMaps: [ImportKeyMaps.running]),
     ]
 
     /// Every key map some section lists.

@@ -59,8 +59,8 @@ extension TrackcodesScreen {
     private func drawTitle(into canvas: inout Canvas, in row: Rect, theme: Theme) {
         canvas.fill(row, style: theme.header)
         var x = canvas.write(" " + viewTitle, x: row.x, y: row.y, style: theme.title.adding(.bold))
-        // The panes name the site in their titles already.
-        if pane == nil, let siteUrl = session.siteUrl {
+        // The editor and user pane name the site in their titles already.
+        if let siteUrl = session.siteUrl, !viewTitle.contains(siteUrl) {
             x = canvas.write(" · " + siteUrl, x: x, y: row.y, style: theme.header)
         }
         if readOnlyReason != nil {
