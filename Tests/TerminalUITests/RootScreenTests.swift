@@ -167,6 +167,18 @@ struct RootScreenTests {
         #expect(app.text.contains("acme.webex.com"))
     }
 
+    @Test func zInTheFinishedDeleteBoxClosesItAndUndoes() async throws {
+        let app = try await RootHarness().started()
+        defer { app.cleanUp() }
+        await app.press(.char(" "), .char(" "), .char("d"), .char("y"))
+        #expect(app.text.contains("Delete finished"))
+        #expect(app.siteCodeNames.count == 10)
+        await app.press(.char("z"))
+        #expect(!app.text.contains("Delete finished"))
+        #expect(app.siteCodeNames.count == 12)
+        #expect(app.text.contains("Restored 2 of 2"))
+    }
+
     @Test func aFailedDeleteIsListedWithItsReasonAndTheOthersGo() async throws {
         let app = try await RootHarness().started()
         defer { app.cleanUp() }

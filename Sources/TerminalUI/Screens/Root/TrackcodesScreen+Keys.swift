@@ -239,6 +239,11 @@ extension TrackcodesScreen {
 
     private func handleBulkDelete(_ key: Key) -> ScreenOutcome<Never> {
         guard var view = bulkDelete else { return .ignored }
+        // The finished box offers `z`: close it and undo the delete in one step.
+        if view.job.isFinished, RootKeyMaps.changes.action(for: key) == .undo {
+            bulkDelete = nil
+            return handleChangeKeys(key) ?? .handled
+        }
         if view.handle(key) {
             bulkDelete = nil
         } else {
