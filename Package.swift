@@ -38,6 +38,13 @@ let package = Package(
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
         .testTarget(
             name: "AdaptersTests", dependencies: ["Adapters", "WebexSandbox", "HTTPServer"], exclude: ["python"]),
+        .testTarget(
+            name: "FaultMatrixTests",
+            dependencies: [
+                "WebexAPI", "WebexSandbox", "HTTPServer", "TrackingCodesCore", "TerminalUI", "Adapters",
+                "TrackcodesCLI",
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -60,8 +60,24 @@ public enum TransportFailure: Error, Hashable, Sendable {
     case other(String)
 }
 
+/// An answer whose body was larger than the transport reads; the rest was not downloaded.
+public struct ResponseTooLarge: Error, Hashable, Sendable {
+    public var status: Int
+    /// The most bytes the transport reads.
+    public var limit: Int
+    /// The answer's `TrackingID` header, when it had one.
+    public var trackingId: String?
+
+    public init(status: Int, limit: Int, trackingId: String?) {
+        self.status = status
+        self.limit = limit
+        self.trackingId = trackingId
+    }
+}
+
 /// Moves one request to a Webex-shaped server. URLSession in production, the sandbox in tests.
 public protocol HTTPTransport: Sendable {
-    /// Throws `TransportFailure` when no HTTP response arrived, `CancellationError` when cancelled.
+    /// Throws `TransportFailure` when no HTTP response arrived, `ResponseTooLarge` when the body
+    /// passed the transport's limit, `CancellationError` when cancelled.
     func send(_ request: HTTPRequest) async throws -> HTTPResponse
 }

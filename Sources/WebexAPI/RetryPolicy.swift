@@ -9,8 +9,12 @@ public protocol Sleeper: Sendable {
 /// Real waiting on the task clock.
 public struct TaskSleeper: Sleeper {
     public init() {}
+    /// About 31 years: any longer wait would overflow the nanosecond count.
+    static let longestWait: Double = 1e9
+
     public func sleep(seconds: Double) async throws {
-        try await Task.sleep(nanoseconds: UInt64(max(0, seconds) * 1_000_000_000))
+        let bounded = seconds.isNaN ? 0 : min(max(0, seconds), Self.longestWait)
+        try await Task.sleep(nanoseconds: UInt64(bounded * 1_000_000_000))
     }
 }
 
@@ -25,17 +29,20 @@ public struct RetryPolicy: Sendable, Hashable {
     /// Used when a 429 carries no usable `Retry-After`.
     public var defaultRetryAfterSeconds: Double
     public var minimumRetryAfterSeconds: Double
+    /// A 429 asking for a longer wait is not retried: the error says how long Webex asked for.
+    public var maximumRetryAfterSeconds: Double
     public var baseBackoffSeconds: Double
 
     public init(
         maxRateLimitRetries: Int = 4, maxServerErrorRetries: Int = 3,
         defaultRetryAfterSeconds: Double = 15, minimumRetryAfterSeconds: Double = 1,
-        baseBackoffSeconds: Double = 0.5
+        maximumRetryAfterSeconds: Double = 120, baseBackoffSeconds: Double = 0.5
     ) {
         self.maxRateLimitRetries = maxRateLimitRetries
         self.maxServerErrorRetries = maxServerErrorRetries
         self.defaultRetryAfterSeconds = defaultRetryAfterSeconds
         self.minimumRetryAfterSeconds = minimumRetryAfterSeconds
+        self.maximumRetryAfterSeconds = maximumRetryAfterSeconds
         self.baseBackoffSeconds = baseBackoffSeconds
     }
 

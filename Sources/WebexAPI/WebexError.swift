@@ -77,14 +77,42 @@ public enum WebexError: Error, Hashable, Sendable, LocalizedError {
             return "The access token is missing, invalid or expired (HTTP 401: \(message)). "
                 + "Get a fresh token from developer.webex.com and set WEBEX_API_KEY\(quote)"
         case .rateLimited(let seconds, _):
-            let wait = seconds.map { "; Webex asked to wait \($0) s" } ?? ""
-            return "Webex is rate-limiting these requests (HTTP 429)\(wait). Try again in a moment\(quote)"
+            let advice = seconds.map { "; Webex asked to wait \($0) s before trying again" } ?? ". Try again in a moment"
+            return "Webex is rate-limiting these requests (HTTP 429)\(advice)\(quote)"
         case .network(let failure, _):
             return "Network failure: \(failure.sentence)\(quote)"
         case .badResponse(let status, let reason, _):
             return "Webex sent an answer trackcodes cannot read: HTTP \(status): \(reason)\(quote)"
         case .cancelled:
             return "Cancelled"
+        }
+    }
+}
+
+extension WebexError {
+    /// The same error with `secret` blanked out of every text a server or transport supplied:
+    /// a proxy or a buggy server that echoes the `Authorization` header must not put the token
+    /// on a screen, in a journal or in an adapter's answer. Short secrets are left alone, as
+    /// blanking them would garble the text.
+    func redacting(_ secret: String) -> WebexError {
+        guard secret.count >= 8 else { return self }
+        let clean = { (text: String) in text.replacingOccurrences(of: secret, with: "<redacted>") }
+        switch self {
+        case .api(let status, let message, let descriptions, let trackingId):
+            return .api(status: status, message: clean(message), descriptions: descriptions.map(clean),
+                        trackingId: clean(trackingId))
+        case .unauthorized(let message, let trackingId):
+            return .unauthorized(message: clean(message), trackingId: clean(trackingId))
+        case .rateLimited(let seconds, let trackingId):
+            return .rateLimited(retryAfterSeconds: seconds, trackingId: clean(trackingId))
+        case .network(.other(let detail), let trackingId):
+            return .network(.other(clean(detail)), trackingId: clean(trackingId))
+        case .network(let failure, let trackingId):
+            return .network(failure, trackingId: clean(trackingId))
+        case .badResponse(let status, let reason, let trackingId):
+            return .badResponse(status: status, reason: clean(reason), trackingId: clean(trackingId))
+        case .cancelled:
+            return self
         }
     }
 }

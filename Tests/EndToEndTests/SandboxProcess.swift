@@ -14,13 +14,17 @@ final class SandboxProcess {
     let token = Sandbox.demoToken
     let home: URL
 
-    /// - Parameter keepsState: serve from a state file in `home`, as a user's sandbox would.
-    init(latencyMs: Int = 0, keepsState: Bool = false) throws {
+    /// - Parameters:
+    ///   - keepsState: serve from a state file in `home`, as a user's sandbox would.
+    ///   - dataset: what that state file starts with, instead of the demo data.
+    init(latencyMs: Int = 0, keepsState: Bool = false, dataset: SandboxDataset? = nil) throws {
         home = FileManager.default.temporaryDirectory
             .appendingPathComponent("e2e-\(UUID().uuidString.prefix(8))", isDirectory: true)
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         let output = home.appendingPathComponent("sandbox.out").path
-        let state = keepsState ? ["--state", home.appendingPathComponent("state.json").path] : []
+        let stateFile = home.appendingPathComponent("state.json")
+        if let dataset { try SandboxStateFile.save(dataset, to: stateFile) }
+        let state = keepsState || dataset != nil ? ["--state", stateFile.path] : []
         pid = try ProcessRunner.spawn(
             [TestPaths.binary, "sandbox", "--port", "0", "--latency-ms", "\(latencyMs)"] + state,
             outputPath: output)

@@ -118,12 +118,27 @@ struct MCPToolRunner: Sendable {
         case .conflict:
             return "Call get-tracking-code for the current version, then send the whole code again."
         case .webex(let error):
+            switch error {
+            case .rateLimited(_?, _):
+                // The sentence already gives Webex's own wait.
+                return nil
+            case .badResponse:
+                return "Webex's answer could not be read; try again, and quote the trackingId to Cisco support "
+                    + "if it keeps happening."
+            default:
+                break
+            }
             switch error.status {
             case 404?: return "Check the id, site or user: list-tracking-codes shows the site's codes."
             case 409?: return "Choose another name, or update the existing code instead."
             case 403?: return "This site or account may not change these codes; a person can check Control Hub."
             case 429?: return "Wait a little and try again."
             case 401?: return "The Webex access token trackcodes uses is missing, wrong or expired."
+            case let status? where status >= 500:
+                return "Webex could not do this just now; try again later, and quote the trackingId to Cisco "
+                    + "support if it keeps failing."
+            case let status? where status >= 400:
+                return "Webex refused the arguments; correct them as its message says and call again."
             default: return error.isNetworkOrAuth ? "Try again when Webex can be reached." : nil
             }
         }

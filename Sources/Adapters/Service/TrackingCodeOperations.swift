@@ -25,13 +25,14 @@ public struct TrackingCodeOperations: Sendable {
     // MARK: - Reads
 
     /// Webex's answer to a read, as Webex sent it, for the REST adapter: fields and values
-    /// this version of trackcodes does not know pass through untouched. Writes are refused
-    /// here; they go through the service.
+    /// this version of trackcodes does not know pass through untouched, but a body that does
+    /// not read as the documented model is an error, not a success to pass on. Writes are
+    /// refused here; they go through the service.
     public func webexAnswer(to read: WebexEndpoint) async throws(AdapterFailure) -> HTTPResponse {
         guard !read.isWrite else { throw .invalid("\(read.method) is not a read") }
         if case .getTrackingCode(let id, _) = read { try Self.requireID(id) }
         do throws(WebexError) {
-            return try await client.send(read)
+            return try await client.sendCheckingBody(read)
         } catch {
             throw .webex(error)
         }

@@ -73,10 +73,17 @@ public struct TableView: Sendable {
                        theme: theme)
             guard scroll.count > 0 else {
                 canvas.fill(body, style: theme.normal)
-                canvas.write(
-                    TerminalText(emptyMessage).truncated(
-                        toWidth: body.width - 1, ellipsis: theme.glyphs.ellipsis),
-                    x: body.x + 1, y: body.y, style: theme.secondary)
+                // Wrapped rather than cut: a load error must show its status, its trackingId
+                // and what to do next, which rarely fit on one line beside the detail.
+                var lines = TerminalText(emptyMessage).wrapped(toWidth: body.width - 1)
+                if lines.count > body.height, body.height > 0 {
+                    lines = Array(lines.prefix(body.height))
+                    lines[lines.count - 1] = (lines[lines.count - 1] + theme.glyphs.ellipsis)
+                        .truncated(toWidth: body.width - 1, ellipsis: theme.glyphs.ellipsis)
+                }
+                for (index, line) in lines.enumerated() {
+                    canvas.write(line, x: body.x + 1, y: body.y + index, style: theme.secondary)
+                }
                 return
             }
             for (line, row) in scroll.visibleRange.enumerated() {

@@ -109,7 +109,21 @@ public final class TrackcodesScreen: Screen {
                            + "quit now; the journal keeps what was deleted.", severity: .warning)
             return .handled
         }
+        // q on a form's option list, or on the too-small notice, must not drop what was typed.
+        if let pane, Self.hasUnsavedWork(pane) {
+            session.report("The open form has unsaved changes: press q again to quit and drop them, "
+                           + "or save them first with Ctrl-S.", severity: .warning)
+            return .handled
+        }
         return .quit
+    }
+
+    private static func hasUnsavedWork(_ pane: any PaneView) -> Bool {
+        switch pane {
+        case let editor as CodeEditorView: editor.hasUnsavedChanges
+        case let user as UserCodesView: user.pane.hasEdits
+        default: false
+        }
     }
 
     // MARK: - Read-only
