@@ -25,7 +25,7 @@ let package = Package(
         .executableTarget(name: "trackcodes", dependencies: ["TrackcodesCLI"]),
         .executableTarget(
             name: "trackcodes-bench",
-            dependencies: ["TrackingCodesCore", "WebexSandbox", "WebexAPI"],
+            dependencies: ["TrackingCodesCore", "WebexSandbox", "WebexAPI", "Adapters"],
             path: "Benchmarks/Sources/TrackcodesBench"
         ),
 

@@ -11,6 +11,9 @@ public enum Change: Hashable, Sendable {
     /// A user's values on one site. Items are matched by code name, as Webex does.
     case userValuesChanged(
         user: UserReference, before: [UserTrackingCodeAssignment], after: [UserTrackingCodeAssignment])
+    /// Changes made together, such as an import: one step in the history. `changes` are in the
+    /// order they were made; undo reverts them newest first.
+    case grouped(title: String, changes: [Change])
 
     /// What happened, in a few words for the history list.
     public var summary: String {
@@ -27,6 +30,8 @@ public enum Change: Hashable, Sendable {
             codes.count == 1 ? "Deleted '\(codes[0].name)' (bulk)" : "Deleted \(codes.count) codes"
         case .userValuesChanged(let user, let before, let after):
             "Changed \(UserValueDiff(before: before, after: after).changedNames.count) value(s) of \(user)"
+        case .grouped(let title, let changes):
+            "\(title) (\(changes.count) change\(changes.count == 1 ? "" : "s"))"
         }
     }
 }

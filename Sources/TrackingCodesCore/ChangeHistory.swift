@@ -81,7 +81,7 @@ public final class ChangeHistory {
             return false
         }
         return await session.activity.run(for: self) { [self] in
-            let result = await apply(entry, undoing: true)
+            let result = await apply(entry.change, siteUrl: entry.siteUrl, undoing: true)
             finish(entry, result, undoing: true)
             return result.failure == nil
         }
@@ -95,7 +95,7 @@ public final class ChangeHistory {
             return false
         }
         return await session.activity.run(for: self) { [self] in
-            let result = await apply(entry, undoing: false)
+            let result = await apply(entry.change, siteUrl: entry.siteUrl, undoing: false)
             finish(entry, result, undoing: false)
             return result.failure == nil
         }
@@ -105,20 +105,19 @@ public final class ChangeHistory {
     private struct Applied {
         var message: String
         var failure: OperationError?
-        /// For a bulk step that half worked: the codes that moved (the entry goes to the other
-        /// stack with these) and those that did not (the entry stays with these).
-        var moved: [TrackingCode]?
-        var stayed: [TrackingCode]?
+        /// For a bulk or grouped step that half worked: what did not move (the entry stays with
+        /// it) and what did (a copy goes to the other stack with it).
+        var split: (stays: Change, goes: Change)?
     }
 
     private func finish(_ entry: HistoryEntry, _ result: Applied, undoing: Bool) {
         let stack = undoing ? undoStack : redoStack
         guard let index = stack.lastIndex(where: { $0.id == entry.id }) else { return }
-        if let moved = result.moved, let stayed = result.stayed, !moved.isEmpty, !stayed.isEmpty {
+        if let split = result.split {
             var stays = entry
-            stays.change = .bulkDeleted(stayed)
+            stays.change = split.stays
             var goes = entry
-            goes.change = .bulkDeleted(moved)
+            goes.change = split.goes
             if undoing {
                 undoStack[index] = stays
                 redoStack.append(goes)
@@ -141,9 +140,8 @@ public final class ChangeHistory {
         }
     }
 
-    private func apply(_ entry: HistoryEntry, undoing: Bool) async -> Applied {
-        let site = entry.siteUrl
-        switch (entry.change, undoing) {
+    private func apply(_ change: Change, siteUrl site: String, undoing: Bool) async -> Applied {
+        switch (change, undoing) {
         case (.created(let code), true), (.deleted(let code), false):
             return await delete(code, verb: undoing ? "Undid the creation of" : "Deleted again")
         case (.created(let code), false), (.deleted(let code), true):
@@ -158,6 +156,8 @@ public final class ChangeHistory {
         case (.userValuesChanged(let user, let before, let after), _):
             return await putUserValues(
                 user: user, siteUrl: site, before: before, after: after, undoing: undoing)
+        case (.grouped(let title, let changes), _):
+            return await applyGroup(title: title, changes: changes, siteUrl: site, undoing: undoing)
         }
     }
 
@@ -180,7 +180,7 @@ public final class ChangeHistory {
             let created = try await session.writer.create(code.draft, restoring: oldID)
             follow(oldID, to: created.id, siteUrl: code.siteUrl)
             return Applied(message: "\(verb) '\(code.name)' as id \(created.id) (was \(oldID)); "
-                + "Webex gives a re-created code a new id.")
+                + "Webex gives a re-created code a new id, and users' values for it are not restored.")
         } catch {
             return Applied(message: "Could not re-create '\(code.name)': \(error.localizedDescription)",
                            failure: error)
@@ -219,6 +219,7 @@ public final class ChangeHistory {
             .map { "'\($0.code.name)' \($0.oldID)→\($0.newID)" }
         var message = "Restored \(restored.count) of \(codes.count) code(s) with new ids"
         message += ids.isEmpty ? "." : ": " + Self.abbreviated(ids) + "."
+        if !restored.isEmpty { message += " Users' values for them are not restored." }
         return partial(message, moved: restored.map(\.code), failed: failed, retry: "Undo again to retry")
     }
 
@@ -245,7 +246,84 @@ public final class ChangeHistory {
         guard let first = failed.first else { return Applied(message: message) }
         let names = Self.abbreviated(failed.map { "'\($0.0.name)'" })
         let text = "\(message) Failed: \(names) (\(first.1.localizedDescription)). \(retry)."
-        return Applied(message: text, failure: first.1, moved: moved, stayed: failed.map(\.0))
+        let stayed = failed.map(\.0)
+        let split = moved.isEmpty
+            ? nil : (stays: Change.bulkDeleted(stayed), goes: Change.bulkDeleted(moved))
+        return Applied(message: text, failure: first.1, split: split)
+    }
+
+    /// Undoes (newest first) or redoes (oldest first) every change of a group.
+    ///
+    /// Neighbouring changes of one kind run concurrently; kinds run one after another in order,
+    /// so an import that deleted, then edited, then created codes is undone by deleting the
+    /// created ones, reverting the edits, then re-creating the deleted ones. Changes that fail
+    /// stay in the entry, so the same key tries just those again.
+    private func applyGroup(
+        title: String, changes: [Change], siteUrl: String, undoing: Bool
+    ) async -> Applied {
+        let order = undoing ? Array(changes.indices.reversed()) : Array(changes.indices)
+        var done: Set<Int> = []
+        var failures: [(index: Int, result: Applied)] = []
+        for segment in Self.runsOfOneKind(order, in: changes) {
+            await BoundedConcurrency.run(count: segment.count, limit: concurrency) { [self] in
+                let index = segment[$0]
+                let result = await apply(changes[index], siteUrl: siteUrl, undoing: undoing)
+                if result.failure == nil {
+                    done.insert(index)
+                } else {
+                    failures.append((index, result))
+                }
+            }
+        }
+
+        let verb = undoing ? "Undid" : "Redid"
+        var message = "\(verb) '\(title)': \(done.count) of \(changes.count) change(s)."
+        let stuck = undoing ? changes.indices.filter { index in
+            guard done.contains(index),
+                  case .userValuesChanged(_, let before, let after) = changes[index] else { return false }
+            return !UserValueDiff(before: before, after: after).newlySetNames.isEmpty
+        }.count : 0
+        if stuck > 0 {
+            message += " \(stuck) user(s) keep values they had no value for before: "
+                + "Webex has no way to remove a user's value."
+        }
+        guard let first = failures.min(by: { $0.index < $1.index }) else {
+            return Applied(message: message)
+        }
+
+        let stayed = changes.indices.filter { !done.contains($0) }.map { changes[$0] }
+        let moved = changes.indices.filter { done.contains($0) }.map { changes[$0] }
+        let retry = undoing ? "Undo again to retry them" : "Redo again to retry them"
+        message += " \(failures.count) failed, first: \(first.result.message). \(retry)."
+        let split = moved.isEmpty
+            ? nil
+            : (stays: Change.grouped(title: title, changes: stayed),
+               goes: Change.grouped(title: title, changes: moved))
+        return Applied(message: message, failure: first.result.failure, split: split)
+    }
+
+    /// `order` cut into runs of neighbouring changes of the same kind.
+    private static func runsOfOneKind(_ order: [Int], in changes: [Change]) -> [[Int]] {
+        var runs: [[Int]] = []
+        for index in order {
+            if let last = runs.last?.last, kind(of: changes[last]) == kind(of: changes[index]) {
+                runs[runs.count - 1].append(index)
+            } else {
+                runs.append([index])
+            }
+        }
+        return runs
+    }
+
+    private static func kind(of change: Change) -> Int {
+        switch change {
+        case .created: 0
+        case .updated: 1
+        case .deleted: 2
+        case .bulkDeleted: 3
+        case .userValuesChanged: 4
+        case .grouped: 5
+        }
     }
 
     private func putUserValues(
@@ -264,8 +342,9 @@ public final class ChangeHistory {
         let update = UserTrackingCodesUpdate(siteUrl: siteUrl, user: user, trackingCodes: target)
         do throws(OperationError) {
             _ = try await session.writer.updateUserValues(update, before: nil)
-            let verb = undoing ? "Restored the earlier values of" : "Set the values of"
-            return Applied(message: "\(verb) \(user) again.\(stuckText)")
+            let done = undoing
+                ? "Restored the earlier values of \(user)." : "Set the values of \(user) again."
+            return Applied(message: done + stuckText)
         } catch {
             return Applied(message: "Could not change the values of \(user): \(error.localizedDescription)",
                            failure: error)

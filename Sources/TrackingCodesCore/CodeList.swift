@@ -101,6 +101,12 @@ public final class CodeList {
         case .success(let codes):
             load(codes, siteUrl: site)
             return true
+        case .failure(.cancelled) where isLoaded:
+            loadError = .webex(.cancelled)
+            session.report("Reload of \(site) cancelled; the list shows the codes loaded before.",
+                           severity: .warning)
+            changed()
+            return false
         case .failure(let error):
             loadError = .webex(error)
             session.report(.webex(error), doing: "Could not load the tracking codes of \(site)")

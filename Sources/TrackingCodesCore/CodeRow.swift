@@ -15,6 +15,18 @@ public enum CodeColumn: Int, CaseIterable, Hashable, Sendable {
         case .schedule: "Schedule/start"
         }
     }
+
+    /// The heading in narrow windows, where cells are `CodeRow.compactText(for:)`.
+    public var compactTitle: String {
+        switch self {
+        case .name: "Name"
+        case .inputMode: "Mode"
+        case .optionCount: "Opts"
+        case .defaultOption: "Default"
+        case .hostProfile: "Profile"
+        case .schedule: ScheduleSummary.compactHeading
+        }
+    }
 }
 
 /// Which column the list is sorted by, and which way.
@@ -38,6 +50,8 @@ public struct CodeRow: Identifiable, Hashable, Sendable {
     public let hostProfile: String
     /// See `ScheduleSummary`.
     public let schedule: String
+    /// `ScheduleSummary.compactText`, for narrow windows.
+    public let compactSchedule: String
     /// Lower-cased name and option values, separated so a match cannot span two of them.
     let searchKey: [UInt8]
     let nameKey: String
@@ -49,6 +63,7 @@ public struct CodeRow: Identifiable, Hashable, Sendable {
         defaultOption = code.defaultOption?.value ?? ""
         hostProfile = code.hostProfileCode.label
         schedule = ScheduleSummary.text(for: code)
+        compactSchedule = ScheduleSummary.compactText(for: code)
         nameKey = code.name.lowercased()
 
         var key = Array(nameKey.utf8)
@@ -73,6 +88,17 @@ public struct CodeRow: Identifiable, Hashable, Sendable {
         case .defaultOption: defaultOption
         case .hostProfile: hostProfile
         case .schedule: schedule
+        }
+    }
+
+    /// The text of `column` in narrow windows: short labels, the schedule as slots under
+    /// `CodeColumn.compactTitle`.
+    public func compactText(for column: CodeColumn) -> String {
+        switch column {
+        case .name, .optionCount, .defaultOption: text(for: column)
+        case .inputMode: code.inputMode.shortLabel
+        case .hostProfile: code.hostProfileCode.shortLabel
+        case .schedule: compactSchedule
         }
     }
 

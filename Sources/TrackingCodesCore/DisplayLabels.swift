@@ -13,6 +13,17 @@ extension InputMode {
         case .unrecognized(let raw): raw
         }
     }
+
+    /// At most 8 columns, for narrow tables (the code list at 80 columns, the user pane).
+    public var shortLabel: String {
+        switch self {
+        case .text: "Text"
+        case .select: "Select"
+        case .editableSelect: "Editable"
+        case .hostProfileSelect: "Host sel"
+        case .unrecognized(let raw): raw
+        }
+    }
 }
 
 extension HostProfileCode {
@@ -22,6 +33,17 @@ extension HostProfileCode {
         case .required: "Required"
         case .adminSet: "Admin set"
         case .notUsed: "Not used"
+        case .unrecognized(let raw): raw
+        }
+    }
+
+    /// A few characters for narrow tables, the same as `ScheduleStartType.shortLabel`.
+    public var shortLabel: String {
+        switch self {
+        case .optional: "opt"
+        case .required: "req"
+        case .adminSet: "adm"
+        case .notUsed: "–"
         case .unrecognized(let raw): raw
         }
     }

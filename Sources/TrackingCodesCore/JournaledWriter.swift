@@ -23,41 +23,55 @@ public final class JournaledWriter {
         var intent = try begin(.create, siteUrl: draft.siteUrl)
         intent.draft = draft
         intent.restoresCodeId = deletedID
-        try record(intent)
+        try await record(intent)
 
         let code: TrackingCode
         do throws(WebexError) {
             code = try await session.client.createTrackingCode(draft)
         } catch {
-            throw fail(intent, error)
+            throw await fail(intent, error)
         }
         var outcome = succeed(intent)
         outcome.result = code
-        recordOutcome(outcome)
+        await recordOutcome(outcome)
         session.publish(.saved(code))
         return code
     }
 
     /// Replaces code `id` with `draft` (Webex's PUT is a full replacement). `before` is the code
     /// as the user last saw it, kept in the journal.
+    ///
+    /// Webex's PUT replaces the whole code and has no version check, so the code is read first:
+    /// if it is no longer `before` (someone changed it since it was read), nothing is sent and
+    /// `.changedElsewhere` is thrown, rather than silently overwriting their change.
     public func update(
         id: String, before: TrackingCode, to draft: TrackingCodeDraft
     ) async throws(OperationError) -> TrackingCode {
         var intent = try begin(.update, siteUrl: draft.siteUrl)
+        let current: TrackingCode
+        do throws(WebexError) {
+            current = try await session.client.trackingCode(id: id, siteUrl: draft.siteUrl)
+        } catch {
+            throw .webex(error)
+        }
+        var expected = before
+        expected.id = id
+        guard current == expected else { throw .changedElsewhere(name: before.name, id: id) }
+
         intent.codeId = id
         intent.before = before
         intent.draft = draft
-        try record(intent)
+        try await record(intent)
 
         let code: TrackingCode
         do throws(WebexError) {
             code = try await session.client.updateTrackingCode(id: id, draft)
         } catch {
-            throw fail(intent, error)
+            throw await fail(intent, error)
         }
         var outcome = succeed(intent)
         outcome.result = code
-        recordOutcome(outcome)
+        await recordOutcome(outcome)
         session.publish(.saved(code))
         return code
     }
@@ -67,14 +81,14 @@ public final class JournaledWriter {
         var intent = try begin(.delete, siteUrl: code.siteUrl)
         intent.codeId = code.id
         intent.before = code
-        try record(intent)
+        try await record(intent)
 
         do throws(WebexError) {
             try await session.client.deleteTrackingCode(id: code.id, siteUrl: code.siteUrl)
         } catch {
-            throw fail(intent, error)
+            throw await fail(intent, error)
         }
-        recordOutcome(succeed(intent))
+        await recordOutcome(succeed(intent))
         session.publish(.deleted(id: code.id, siteUrl: code.siteUrl))
     }
 
@@ -85,17 +99,17 @@ public final class JournaledWriter {
         var intent = try begin(.updateUserValues, siteUrl: update.siteUrl)
         intent.userUpdate = update
         intent.userBefore = before
-        try record(intent)
+        try await record(intent)
 
         let result: UserTrackingCodes
         do throws(WebexError) {
             result = try await session.client.updateUserTrackingCodes(update)
         } catch {
-            throw fail(intent, error)
+            throw await fail(intent, error)
         }
         var outcome = succeed(intent)
         outcome.userResult = result
-        recordOutcome(outcome)
+        await recordOutcome(outcome)
         session.noteChange()
         return result
     }
@@ -116,9 +130,9 @@ public final class JournaledWriter {
         return intent
     }
 
-    private func record(_ intent: JournalRecord) throws(OperationError) {
+    private func record(_ intent: JournalRecord) async throws(OperationError) {
         do {
-            try session.journal.append(intent)
+            try await session.journal.appendDurably(intent)
         } catch {
             throw .journalUnavailable(error)
         }
@@ -131,11 +145,11 @@ public final class JournaledWriter {
     }
 
     /// Journals the failure, learns a mapped site, and returns the error to throw.
-    private func fail(_ intent: JournalRecord, _ error: WebexError) -> OperationError {
+    private func fail(_ intent: JournalRecord, _ error: WebexError) async -> OperationError {
         var outcome = JournalRecord(kind: .outcome, operationId: intent.operationId, at: session.clock())
         outcome.succeeded = false
         outcome.error = error.errorDescription ?? "\(error)"
-        recordOutcome(outcome)
+        await recordOutcome(outcome)
 
         if LearnedReadOnlySites.isMappedCodesRefusal(error), let siteUrl = intent.siteUrl {
             let words = error.webexMessage.map { " (Webex: \($0))" } ?? ""
@@ -148,9 +162,9 @@ public final class JournaledWriter {
     }
 
     /// The request already happened, so a journal failure here must not hide its result.
-    private func recordOutcome(_ outcome: JournalRecord) {
+    private func recordOutcome(_ outcome: JournalRecord) async {
         do {
-            try session.journal.append(outcome)
+            try await session.journal.appendDurably(outcome)
         } catch {
             session.report("The change was made, but the journal could not record it: \(error)",
                            severity: .warning)

@@ -17,6 +17,8 @@ public enum OperationError: Error, Hashable, Sendable, LocalizedError {
     case journalUnavailable(FileProblem)
     /// No site is chosen yet.
     case noSiteSelected
+    /// The code on Webex is no longer the one the change was based on: someone else changed it.
+    case changedElsewhere(name: String, id: String)
 
     public var webexError: WebexError? {
         if case .webex(let error) = self { return error }
@@ -55,9 +57,12 @@ public enum OperationError: Error, Hashable, Sendable, LocalizedError {
             return "Nothing was sent: \(problems.first ?? "a value is not valid")\(more)."
         case .journalUnavailable(let problem):
             return "Nothing was sent: the journal cannot be written (\(problem)). "
-                + "trackcodes records every change there first so that nothing deleted is ever lost."
+                + "trackcodes records every change there first so that a deleted code can always be restored."
         case .noSiteSelected:
             return "Choose a site first."
+        case .changedElsewhere(let name, let id):
+            return "Nothing was sent: '\(name)' (id \(id)) was changed on Webex after you read it, "
+                + "so saving would overwrite that change. Reload it (r on the list) and make your change again."
         }
     }
 }

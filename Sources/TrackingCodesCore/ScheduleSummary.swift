@@ -18,4 +18,25 @@ public enum ScheduleSummary {
         }
         return centers.map { "\($0.service.shortLabel) \($0.type.shortLabel)" }.joined(separator: " · ")
     }
+
+    /// The heading over `compactText`: the services in the order of its slots.
+    public static let compactHeading = "MC  EC  TC  SC"
+
+    /// The types alone, one three-column slot per service under `compactHeading`:
+    /// "req opt –   –", for narrow windows. A type Webex added after this program is shown
+    /// whole, as `text` shows it, since three columns could not say what it is.
+    public static func compactText(for code: TrackingCode) -> String {
+        let normalized = TrackingCodeRules.normalizedScheduleStartCodes(code.scheduleStartCodes)
+        let centers = normalized.filter { $0.service != .all }
+        if centers.contains(where: { if case .unrecognized = $0.type { true } else { false } }) {
+            return text(for: code)
+        }
+        let slots = centers.map { center in
+            let label = center.type.shortLabel
+            return label + String(repeating: " ", count: max(0, 3 - label.count))
+        }
+        var line = slots.joined(separator: " ")
+        while line.last == " " { line.removeLast() }
+        return line
+    }
 }

@@ -29,6 +29,8 @@ public final class Session {
     public private(set) var currentSite: Site?
     /// The last message for the status line.
     public private(set) var status: StatusMessage?
+    /// How long an info or success message stays on the status line (`expireStatus()`).
+    public var statusLifetime: TimeInterval = 5
     /// Bumped on every state change of the session or any model built on it.
     public private(set) var revision = 0
     /// Called after every state change of the session or any model built on it: redraw.
@@ -101,7 +103,16 @@ public final class Session {
         if settings.listsReadOnly(siteUrl) {
             return "\(siteUrl) is listed under readOnlySites in \(paths.settingsFile.path)"
         }
-        return learnedReadOnlySites.reason(for: siteUrl)
+        return learnedReadOnlySites.reason(for: learnedKey(siteUrl)).map {
+            "\($0); remembered in \(paths.learnedReadOnlyFile.path), delete that file to try again"
+        }
+    }
+
+    /// Learned sites are remembered per API server: a site refused by a sandbox, or by another
+    /// Webex environment, says nothing about the same name elsewhere.
+    private func learnedKey(_ siteUrl: String) -> String {
+        let server = (client.baseURL.host ?? "") + (client.baseURL.port.map { ":\($0)" } ?? "")
+        return "\(server)/\(siteUrl)"
     }
 
     /// True when the current site may not be written to (or no site is chosen under `--read-only`).
@@ -117,7 +128,7 @@ public final class Session {
 
     /// Remembers, for this and later sessions, that `siteUrl` refuses writes.
     public func learnReadOnly(siteUrl: String, reason: String) {
-        guard learnedReadOnlySites.learn(siteUrl, reason: reason) else { return }
+        guard learnedReadOnlySites.learn(learnedKey(siteUrl), reason: reason) else { return }
         do {
             try learnedReadOnlySites.save(to: paths.learnedReadOnlyFile)
         } catch {
@@ -145,6 +156,29 @@ public final class Session {
     public func clearStatus() {
         status = nil
         noteChange()
+    }
+
+    /// When the message on the status line goes by itself; nil when there is none or it stays
+    /// (a warning or an error).
+    public var statusExpiry: Date? {
+        guard let status, status.fades else { return nil }
+        return status.at.addingTimeInterval(statusLifetime)
+    }
+
+    /// Clears an info or success message once it has been shown for `statusLifetime`, by
+    /// `clock`. Screens call it as time passes. True when it cleared one.
+    @discardableResult
+    public func expireStatus() -> Bool {
+        guard let expiry = statusExpiry, clock() >= expiry else { return false }
+        clearStatus()
+        return true
+    }
+
+    /// The user's next action (a key): a warning or error has been seen and goes. News that
+    /// fades by itself stays for its time, so a key pressed at once does not hide it.
+    public func acknowledgeStatus() {
+        guard let status, !status.fades else { return }
+        clearStatus()
     }
 
     // MARK: - Work in flight

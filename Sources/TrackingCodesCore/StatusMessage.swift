@@ -17,4 +17,8 @@ public struct StatusMessage: Hashable, Sendable {
         self.severity = severity
         self.at = at
     }
+
+    /// True for news (info, success) that may go by itself; warnings and errors stay until the
+    /// user has moved on, since they ask for something to be done.
+    public var fades: Bool { severity <= .success }
 }

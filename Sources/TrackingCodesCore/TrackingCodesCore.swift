@@ -35,4 +35,9 @@
 ///
 /// Files on disk: `Paths` (XDG locations), `Settings` (config.json), `LearnedReadOnlySites`,
 /// `Journal` (journal.jsonl).
+///
+/// Bulk work from files (`Import/`): `CodesImport` (plan a diff, apply, one undo step),
+/// `UsersImport` (check, run with bounded concurrency, per-row report) and `UsersExport`, over
+/// the file formats `CodesFile`, `UsersFile` and `UserList`, read and written by
+/// `DelimitedTable` (CSV/TSV, `SpreadsheetSafety`) and `TextFileDecoding` (UTF-8, UTF-16).
 public enum TrackingCodesCore {}

@@ -64,7 +64,7 @@ public final class UserCodesPane {
     }
 
     /// An email when `text` contains "@", otherwise a personId; nil for blank text.
-    public static func userReference(from text: String) -> UserReference? {
+    nonisolated public static func userReference(from text: String) -> UserReference? {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { return nil }
         return trimmed.contains("@") ? .email(trimmed) : .personId(trimmed)

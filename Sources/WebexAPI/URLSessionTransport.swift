@@ -30,6 +30,9 @@ public final class URLSessionTransport: HTTPTransport {
         configuration.timeoutIntervalForResource = seconds * 4
         configuration.httpCookieStorage = nil
         configuration.urlCache = nil
+        // The default of 6 connections per host would quietly cap bulk work below its in-flight
+        // limit (8 by default, up to 32 in the settings).
+        configuration.httpMaximumConnectionsPerHost = 32
         self.maxResponseBytes = maxResponseBytes
         collector = ResponseCollector(maxBodyBytes: maxResponseBytes)
         session = URLSession(configuration: configuration, delegate: collector, delegateQueue: nil)

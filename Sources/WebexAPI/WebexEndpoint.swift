@@ -64,9 +64,11 @@ public enum WebexEndpoint: Hashable, Sendable {
         }
     }
 
+    /// An id as one path segment. Dots are escaped too: an id of `.` or `..` would otherwise be
+    /// read as a dot segment and send the request to another endpoint.
     static func escapePathSegment(_ segment: String) -> String {
         var allowed = CharacterSet.urlPathAllowed
-        allowed.remove("/")
+        allowed.remove(charactersIn: "/.")
         return segment.addingPercentEncoding(withAllowedCharacters: allowed) ?? segment
     }
 }

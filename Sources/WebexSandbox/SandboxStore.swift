@@ -5,6 +5,22 @@ import WebexAPI
 /// user values. Pure value logic; `Sandbox` adds locking, faults and persistence around it.
 struct SandboxStore {
     var dataset: SandboxDataset
+    /// Users by person id and by lower-cased email. The sandbox never adds or removes users, so
+    /// the index is built once; a linear, case-insensitive scan dominated large imports.
+    private let userIndexByPersonId: [String: Int]
+    private let userIndexByEmail: [String: Int]
+
+    init(dataset: SandboxDataset) {
+        self.dataset = dataset
+        var byPersonId: [String: Int] = [:]
+        var byEmail: [String: Int] = [:]
+        for (index, user) in dataset.users.enumerated() {
+            byPersonId[user.personId] = byPersonId[user.personId] ?? index
+            byEmail[user.email.lowercased()] = byEmail[user.email.lowercased()] ?? index
+        }
+        userIndexByPersonId = byPersonId
+        userIndexByEmail = byEmail
+    }
 
     // MARK: - Sites and people
 
@@ -105,13 +121,13 @@ struct SandboxStore {
     func userIndex(personId: String?, email: String?) throws(SandboxFailure) -> Int {
         // Webex lets personId win when both are given.
         if let personId, !personId.isEmpty {
-            guard let index = dataset.users.firstIndex(where: { $0.personId == personId }) else {
+            guard let index = userIndexByPersonId[personId] else {
                 throw .notFound("User '\(personId)' is not found.")
             }
             return index
         }
         if let email, !email.isEmpty {
-            guard let index = dataset.users.firstIndex(where: { $0.email.caseInsensitiveCompare(email) == .orderedSame }) else {
+            guard let index = userIndexByEmail[email.lowercased()] else {
                 throw .notFound("User '\(email)' is not found.")
             }
             return index

@@ -41,6 +41,22 @@ import WebexSandbox
         #expect(launch.isReadOnly)
         let sites = try await launch.connection.client.listSites()
         #expect(sites.map(\.siteUrl) == harness.sandbox.dataset.sites.map(\.siteUrl))
+        #expect(launch.siteUrl == nil)
+    }
+
+    @Test func siteIsHandedToTheTerminalUI() async throws {
+        let harness = try CLIHarness()
+        let recorder = LaunchRecorder()
+        var services = harness.services
+        services.launchTerminalUI = { launch in
+            recorder.record(launch)
+            return ExitCode(rawValue: 0)
+        }
+        let run = await Trackcodes.runCapturingOutput(
+            ["--demo", "--site", "acme-eu.webex.com"], services: services)
+
+        #expect(run.exitCode == .success)
+        #expect(recorder.all.first?.siteUrl == "acme-eu.webex.com")
     }
 
     @Test func theBuiltInTerminalUINeedsATerminal() async throws {

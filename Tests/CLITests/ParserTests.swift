@@ -38,6 +38,19 @@ import Testing
         #expect(after[GlobalOptions.demo] && after[GlobalOptions.json])
     }
 
+    @Test func siteOpensTheTerminalUIOnASiteAndIsRefusedWhereItMeansNothing() throws {
+        let ui = try parsed(["--site", "a.webex.com", "--read-only"])
+        #expect(ui.path.isEmpty)
+        #expect(ui[TerminalUIEntry.site] == "a.webex.com")
+
+        // Before a command that has --site of its own it means the same there.
+        let list = try parsed(["--site", "a.webex.com", "codes", "list"])
+        #expect(list[CodeOptions.site] == "a.webex.com")
+
+        #expect(usageMessage(["--site", "a.webex.com", "sites"])
+            == "unknown option '--site' for 'sites'; see 'trackcodes sites --help'")
+    }
+
     @Test func doubleDashEndsOptions() throws {
         let command = try parsed(["codes", "delete", "--dry-run", "--", "--7", "-8"])
 

@@ -254,3 +254,16 @@ extension TrackingCode {
         var siteUrl: String
     }
 }
+
+@Suite struct BodyIdentityTests {
+    @Test func aBodyForAnotherCodeIsRefusedBeforeAnythingIsSent() async throws {
+        let run = await Trackcodes.runCapturingOutput(
+            ["codes", "update", "3", "--body", "-", "--demo"],
+            standardInput: Data(#"{"id":"2","name":"Renamed"}"#.utf8))
+        #expect(run.exitCode == .usage)
+        #expect(run.standardError == "trackcodes: the body is for tracking code 2, not 3; remove its \"id\" or update 2 instead\n")
+        let same = await Trackcodes.runCapturingOutput(
+            ["codes", "update", "3", "--body", "-", "--demo", "--dry-run"], standardInput: Data(#"{"id":3,"name":"Renamed"}"#.utf8))
+        #expect(same.exitCode == .success)
+    }
+}

@@ -31,6 +31,22 @@ struct RootScreenEndToEndTests {
         #expect(!screen.contains("Abteilung"))
     }
 
+    @Test func siteAtLaunchOpensOnThatSiteAndAnUnknownOneIsAnError() throws {
+        let sandbox = try SandboxProcess()
+        let ui = try TmuxSession(
+            command: sandbox.command("--site acme-eu.webex.com"), environment: sandbox.environment)
+        try ui.waitFor(text: "Tracking codes · acme-eu.webex.com")
+        try ui.waitFor(text: "Abteilung")
+
+        let typo = try TmuxSession(
+            command: sandbox.command("--site acme-us.webex.com"), environment: sandbox.environment)
+        try typo.waitFor(wrappedText: "No site 'acme-us.webex.com' in this account; choose one of: "
+            + "acme.webex.com, acme-eu.webex.com")
+        try typo.waitFor(text: "┌─ Sites")
+        try typo.send("Escape")
+        try typo.waitFor(text: "12 codes")
+    }
+
     @Test func markThreeDeleteAfterConfirmingThenUndoAndRedo() throws {
         let sandbox = try SandboxProcess()
         let ui = try open(sandbox)

@@ -15,9 +15,10 @@ final class TmuxSession {
         socket = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-\(UUID().uuidString.prefix(8))").path
         let exports = environment.map { "export \($0.key)=\(Self.quote($0.value));" }.joined(separator: " ")
         // `remain-on-exit` keeps the pane readable after the program quits, so tests can check
-        // that the terminal was restored.
+        // that the terminal was restored. The exit marker starts a line of its own: a killed
+        // program leaves the cursor anywhere, and a marker wrapped over two lines never matches.
         try tmux(["-f", "/dev/null", "new-session", "-d", "-s", name, "-x", "\(columns)", "-y", "\(rows)",
-                  "bash --norc --noprofile -c \(Self.quote("\(exports) \(command); echo \"[exit $?]\"; sleep 86400"))"])
+                  "bash --norc --noprofile -c \(Self.quote("\(exports) \(command); rc=$?; printf \"\\r\\n[exit %d]\\n\" \"$rc\"; sleep 86400"))"])
         try tmux(["set-option", "-g", "remain-on-exit", "on"])
     }
 
@@ -66,6 +67,19 @@ final class TmuxSession {
     @discardableResult
     func waitFor(text: String, timeout: Double = 15) throws -> String {
         try waitFor("'\(text)'", timeout: timeout) { $0.contains(text) }
+    }
+
+    /// Waits for `text` with line breaks and runs of spaces ignored: for messages the screen
+    /// wraps onto several rows.
+    @discardableResult
+    func waitFor(wrappedText text: String, timeout: Double = 15) throws -> String {
+        let wanted = Self.words(text)
+        return try waitFor("'\(text)' (wrapped)", timeout: timeout) { Self.words($0).contains(wanted) }
+    }
+
+    /// `text` with every run of whitespace, line breaks included, as one space.
+    static func words(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     @discardableResult

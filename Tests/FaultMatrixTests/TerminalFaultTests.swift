@@ -142,9 +142,13 @@ struct TerminalFaultTests {
         let markers = ["Plain", "Evil", "Title", "Bell", "Nul", "C1", "exe.txt", "Iso", "部署コード"]
         let rows = (0..<canvas.size.rows).filter { y in markers.contains { canvas.row(y).contains($0) } }
         #expect(rows.count == HostileData.names.count, "\(text)")
-        let header = try #require((0..<canvas.size.rows).first { canvas.row($0).contains("Input mode") })
-        let first = try #require(Self.column(of: "Input mode", inRow: header, of: canvas))
-        let last = try #require(Self.column(of: "Schedule/start", inRow: header, of: canvas))
+        // A list narrower than 104 columns uses the compact headings ("Mode", "MC  EC  TC  SC").
+        let header = try #require((0..<canvas.size.rows).first { canvas.row($0).contains("Name") })
+        let first = try #require(
+            Self.column(of: "Input mode", inRow: header, of: canvas) ?? Self.column(of: "Mode", inRow: header, of: canvas))
+        let last = try #require(
+            Self.column(of: "Schedule/start", inRow: header, of: canvas)
+                ?? Self.column(of: ScheduleSummary.compactHeading, inRow: header, of: canvas))
         let tails = Set(rows.map { Self.text(of: canvas, row: $0, from: first, to: last + 14) })
         #expect(tails.count == 1, "misaligned rows:\n\(tails.joined(separator: "\n"))")
     }

@@ -1,3 +1,4 @@
+import Foundation
 @testable import TerminalUI
 
 /// Tracking-code-like rows with the names real data can have: CJK, emoji, accents, escape
@@ -40,4 +41,26 @@ enum Fixtures {
         TerminalSize(columns: 20, rows: 5), TerminalSize(columns: 40, rows: 10),
         TerminalSize(columns: 80, rows: 24), TerminalSize(columns: 120, rows: 40),
     ]
+}
+
+/// A wall clock that moves only when a test says so: for messages that fade with time.
+final class ManualClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var current: Date
+
+    init(_ start: Date) {
+        current = start
+    }
+
+    var now: Date {
+        lock.lock()
+        defer { lock.unlock() }
+        return current
+    }
+
+    func advance(by seconds: TimeInterval) {
+        lock.lock()
+        defer { lock.unlock() }
+        current = current.addingTimeInterval(seconds)
+    }
 }

@@ -17,7 +17,10 @@ struct RootHarness {
     let driver: TextDriver
     let directory: URL
 
-    init(columns: Int = 80, rows: Int = 24, readOnly: Bool = false) throws {
+    init(
+        columns: Int = 80, rows: Int = 24, readOnly: Bool = false,
+        clock: @escaping @Sendable () -> Date = { Date(timeIntervalSince1970: 1_750_000_000) }
+    ) throws {
         sandbox = try Sandbox.demo()
         directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("root-screen-\(UUID().uuidString)", isDirectory: true)
@@ -25,7 +28,7 @@ struct RootHarness {
             token: AccessToken(Sandbox.demoToken), transport: SandboxTransport(sandbox),
             baseURL: Sandbox.inProcessBaseURL, retryPolicy: .none,
             paths: Paths(configDirectory: directory, stateDirectory: directory), readOnly: readOnly,
-            clock: { Date(timeIntervalSince1970: 1_750_000_000) })
+            clock: clock)
         screen = TrackcodesScreen(session: session, timeZone: TimeZone(identifier: "UTC") ?? .current)
         driver = TextDriver(size: TerminalSize(columns: columns, rows: rows))
         shell = AppShell(driver: driver, root: screen, theme: .standard)
@@ -119,10 +122,10 @@ struct RootScreenTests {
         let app = try await RootHarness().started()
         defer { app.cleanUp() }
         await app.press(.char("3"))
-        #expect(app.text.contains("Options ▲"))
+        #expect(app.text.contains("Opts ▲"))
         await app.press(.char("3"))
         let lines = app.text.components(separatedBy: "\n")
-        #expect(lines[1].contains("Options ▼"))
+        #expect(lines[1].contains("Opts ▼"))
         #expect(lines[2].contains("Project"))
     }
 
@@ -164,6 +167,18 @@ struct RootScreenTests {
         #expect(app.text.contains("acme.webex.com"))
     }
 
+    @Test func zInTheFinishedDeleteBoxClosesItAndUndoes() async throws {
+        let app = try await RootHarness().started()
+        defer { app.cleanUp() }
+        await app.press(.char(" "), .char(" "), .char("d"), .char("y"))
+        #expect(app.text.contains("Delete finished"))
+        #expect(app.siteCodeNames.count == 10)
+        await app.press(.char("z"))
+        #expect(!app.text.contains("Delete finished"))
+        #expect(app.siteCodeNames.count == 12)
+        #expect(app.text.contains("Restored 2 of 2"))
+    }
+
     @Test func aFailedDeleteIsListedWithItsReasonAndTheOthersGo() async throws {
         let app = try await RootHarness().started()
         defer { app.cleanUp() }
@@ -202,6 +217,32 @@ struct RootScreenTests {
         #expect(app.text.contains("Abteilung"))
     }
 
+    @Test func startsOnTheSiteItIsAskedFor() async throws {
+        let app = try RootHarness()
+        defer { app.cleanUp() }
+        app.screen.start(siteUrl: "ACME-EU.webex.com")
+        await app.screen.settle()
+        app.shell.render()
+        #expect(app.session.siteUrl == "acme-eu.webex.com")
+        #expect(app.text.contains("Tracking codes · acme-eu.webex.com"))
+        #expect(app.text.contains("Abteilung"))
+    }
+
+    @Test func anUnknownStartSiteIsAnErrorAndThePickerOpensOverThePreferredSite() async throws {
+        let app = try RootHarness()
+        defer { app.cleanUp() }
+        app.screen.start(siteUrl: "nowhere.webex.com")
+        await app.screen.settle()
+        app.shell.render()
+        #expect(app.text.contains("No site 'nowhere.webex.com' in this account"))
+        #expect(app.text.contains("┌─ Sites"))
+        #expect(app.session.siteUrl == "acme.webex.com")
+
+        await app.press(.char("j"), .enter)
+        #expect(app.session.siteUrl == "acme-eu.webex.com")
+        #expect(app.text.contains("Abteilung"))
+    }
+
     @Test func logViewListsCallsWithoutTheToken() async throws {
         let app = try await RootHarness(columns: 120, rows: 40).started()
         defer { app.cleanUp() }
@@ -209,6 +250,68 @@ struct RootScreenTests {
         #expect(app.text.contains("GET    /meetingPreferences/sites"))
         #expect(app.text.contains("200"))
         #expect(!app.text.contains(Sandbox.demoToken))
+    }
+
+    @Test func aLongMessageWrapsOverAtMostThreeRowsAboveTheStatusBar() async throws {
+        let app = try await RootHarness().started()
+        defer { app.cleanUp() }
+        app.session.report(String(repeating: "word ", count: 30) + "end.")
+        app.shell.render()
+        var lines = app.text.components(separatedBy: "\n")
+        #expect(lines.count == 24)
+        #expect(lines[21].hasPrefix(" word word"))
+        #expect(lines[22] == " end.")
+        #expect(lines[23].contains("read-write"))
+        #expect(lines[2].contains("Billing Code"))
+
+        app.session.report(String(repeating: "word ", count: 60) + "end.")
+        app.shell.render()
+        lines = app.text.components(separatedBy: "\n")
+        #expect(lines[20].hasPrefix(" word word"))
+        #expect(lines[22].hasSuffix("…"))
+        #expect(!app.text.contains("end."))
+        #expect(!lines[19].contains("word"))
+    }
+
+    @Test func newsFadesAfterAFewSecondsAndErrorsStayUntilTheNextKey() async throws {
+        let clock = ManualClock(Date(timeIntervalSince1970: 1_750_000_000))
+        let app = try await RootHarness(clock: { clock.now }).started()
+        defer { app.cleanUp() }
+        let lifetime = app.session.statusLifetime
+        #expect(lifetime >= 3 && lifetime <= 10)
+
+        await app.press(.char("/"))
+        await app.type("dep")
+        await app.press(.enter, .escape)
+        #expect(app.text.contains(" Filter cleared."))
+        #expect(app.screen.wantsTicks)
+        clock.advance(by: lifetime - 1)
+        app.shell.send(.tick)
+        #expect(app.text.contains(" Filter cleared."))
+        // A key does not hide news before its time.
+        await app.press(.char("j"))
+        #expect(app.text.contains(" Filter cleared."))
+        clock.advance(by: 1)
+        app.shell.send(.tick)
+        #expect(!app.text.contains("Filter cleared."))
+        #expect(app.text.contains(" / filter · Space mark"))
+        #expect(!app.screen.wantsTicks)
+
+        app.session.report("Could not load the codes: HTTP 500.", severity: .error)
+        app.shell.render()
+        clock.advance(by: 3600)
+        app.shell.send(.tick)
+        #expect(app.text.contains(" Could not load the codes: HTTP 500."))
+        await app.press(.char("k"))
+        #expect(!app.text.contains("HTTP 500"))
+        #expect(app.text.contains(" / filter · Space mark"))
+    }
+
+    @Test func keyHintsShowOnlyWholeHintsThatFit() {
+        let hints = ["/ filter", "Space mark", "d delete"]
+        #expect(KeyHints.fitting(hints, width: 80).description == "/ filter · Space mark · d delete")
+        #expect(KeyHints.fitting(hints, width: 25).description == "/ filter · Space mark")
+        #expect(KeyHints.fitting(hints, width: 7).description == "")
     }
 
     @Test func helpListsTheScreensKeys() async throws {

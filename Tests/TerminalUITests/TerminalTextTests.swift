@@ -152,3 +152,26 @@ import Testing
         #expect(!TerminalText.isSafe("\u{202E}"))
     }
 }
+
+/// Complex scripts keep every character: only emoji sequences are reduced.
+@Suite struct ComplexScriptTextTests {
+    @Test(arguments: ["हिन्दी विभाग", "नमस्ते", "தமிழ் Tamil", "বাংলা Bangla", "ｶﾞｷﾞ", "مُحَمَّد Arabic", "สวัสดี"])
+    func everyCharacterOfTheTextIsDrawn(text: String) {
+        let drawn = TerminalText(text)
+        #expect(drawn.description == text)
+        #expect(drawn.width == drawn.glyphs.reduce(0) { $0 + $1.width })
+    }
+
+    @Test func emojiSequencesAreStillReducedToTheirFirstEmoji() {
+        #expect(TerminalText("Thumb 👍🏽 ok").description == "Thumb 👍 ok")
+        #expect(TerminalText("👩‍💻 dev").description == "👩 dev")
+        #expect(TerminalText("❤️").description == "❤")
+        #expect(TerminalText("🇨🇭").glyphs.count == 2)
+    }
+
+    @Test func aConjunctTakesACellPerSpacingCharacter() {
+        // स्ते: स + virama + त + vowel sign e: two spacing characters, two cells.
+        let glyphs = TerminalText("स्ते").glyphs
+        #expect(glyphs.map(\.text) == ["स्", "ते"])
+    }
+}

@@ -36,11 +36,11 @@ import WebexAPI
         ┌─ Tracking codes of alice@example.com on acme.webex.com ──────────────────────┐
         │ Find user  alice@example.com                                                 │
         │ alice@example.com: 2 of 4 codes have a value, 1 edited (*)                   │
-        │ Code                      Mode         Value                 Problem         │
-        │ Department                Select       * Sales                               │
-        │ Division                  Editable     –                                     │
-        │ Cost Center               Text         CC-100                                │
-        │ Region                    Host profile –                                     │
+        │ Code         Mode     Value                           Problem                │
+        │ Department   Select   * Sales                                                │
+        │ Division     Editable –                                                      │
+        │ Cost Center  Text     CC-100                                                 │
+        │ Region       Host sel –                                                      │
         │                                                                              │
         │                                                                              │
         │                                                                              │
@@ -118,11 +118,11 @@ import WebexAPI
         │   Tracking code of 'Department' is not found.                                                                        │
         │   trackingId 5E5A1D0C0FFEE0000000000000000042_1750000000000                                                          │
         │ alice@example.com: 2 of 4 codes have a value, 1 edited (*)                                                           │
-        │ Code                                     Mode         Value                                Problem                   │
-        │ Department                               Select       * Sales                                                        │
-        │ Division                                 Editable     –                                                              │
-        │ Cost Center                              Text         CC-100                                                         │
-        │ Region                                   Host profile –                                                              │
+        │ Code         Mode     Value                                                   Problem                                │
+        │ Department   Select   * Sales                                                                                        │
+        │ Division     Editable –                                                                                              │
+        │ Cost Center  Text     CC-100                                                                                         │
+        │ Region       Host sel –                                                                                              │
         │                                                                                                                      │
         │                                                                                                                      │
         │                                                                                                                      │

@@ -21,7 +21,20 @@ struct SessionTests {
         #expect(!learning.session.isReadOnly)
         learning.session.learnReadOnly(siteUrl: siteA, reason: "mapped")
         #expect(learning.session.isReadOnly)
-        #expect(learning.session.readOnlyReason(for: siteA) == "mapped")
+        #expect(learning.session.readOnlyReason(for: siteA)?.hasPrefix("mapped; remembered in ") == true)
+        #expect(learning.session.readOnlyReason(for: siteA)?.hasSuffix("delete that file to try again") == true)
+    }
+
+    @Test func aSiteLearnedReadOnlyOnOneServerIsWritableOnAnother() throws {
+        let first = Fixture()
+        first.session.learnReadOnly(siteUrl: siteA, reason: "mapped")
+        let sameFiles = Session(
+            client: WebexClient(baseURL: URL(string: "http://127.0.0.1:18090/v1")!, token: AccessToken("t"),
+                                transport: SandboxTransport(try Sandbox.demo())),
+            callLog: APICallLog(), paths: first.session.paths)
+        #expect(sameFiles.readOnlyReason(for: siteA) == nil)
+        let sameServer = Session(client: first.session.client, callLog: APICallLog(), paths: first.session.paths)
+        #expect(sameServer.readOnlyReason(for: siteA) != nil)
     }
 
     @Test func writesToAReadOnlySiteAreRefusedWithoutARequestOrJournalLine() async throws {
@@ -64,6 +77,27 @@ struct SessionTests {
         #expect(list.loadError?.isCancelled == true)
         #expect(!fixture.session.isBusy)
         #expect(fixture.session.status?.text.hasSuffix("cancelled.") == true)
+        #expect(fixture.session.status?.severity == .warning)
+    }
+
+    @Test func aCancelledReloadSaysTheListKeepsWhatWasLoadedBefore() async {
+        let gate = RequestGate()
+        let fixture = Fixture(wrap: { GatedTransport(base: $0, gate: gate) })
+        let list = CodeList(session: fixture.session)
+        let first = Task { await list.refresh() }
+        await gate.waitForArrivals(1)
+        await gate.releaseOne()
+        #expect(await first.value)
+        let shown = list.totalCount
+
+        let reloading = Task { await list.refresh() }
+        await gate.waitForArrivals(2)
+        fixture.session.cancelRunningWork()
+        #expect(await reloading.value == false)
+        #expect(list.totalCount == shown)
+        #expect(fixture.session.status?.text
+            == "Reload of \(siteA) cancelled; the list shows the codes loaded before.")
+        #expect(fixture.session.status?.severity == .warning)
     }
 
     @Test func cancellingTheCallersTaskCancelsTheWorkToo() async {
@@ -115,6 +149,39 @@ struct SessionTests {
         #expect(fixture.session.status == nil)
     }
 
+    @Test func newsFadesAfterItsLifetimeAndProblemsStayUntilTheNextAction() {
+        let clock = ManualClock(Date(timeIntervalSince1970: 1_750_000_000))
+        let directory = TemporaryDirectory()
+        let session = Session(
+            token: AccessToken(Sandbox.demoToken),
+            transport: SandboxTransport(Sandbox(dataset: smallDataset(codes: standardCodes()))),
+            baseURL: Sandbox.inProcessBaseURL, retryPolicy: .none, paths: directory.paths,
+            clock: { clock.now })
+        session.statusLifetime = 5
+
+        session.report("Saved 'Travel'.", severity: .success)
+        #expect(session.statusExpiry == clock.now.addingTimeInterval(5))
+        session.acknowledgeStatus()
+        #expect(session.status?.text == "Saved 'Travel'.")
+        clock.advance(by: 4)
+        #expect(!session.expireStatus())
+        #expect(session.status != nil)
+        clock.advance(by: 1)
+        #expect(session.expireStatus())
+        #expect(session.status == nil)
+        #expect(session.statusExpiry == nil)
+
+        for severity in [StatusMessage.Severity.warning, .error] {
+            session.report("Could not save.", severity: severity)
+            #expect(session.statusExpiry == nil)
+            clock.advance(by: 3600)
+            #expect(!session.expireStatus())
+            #expect(session.status?.text == "Could not save.")
+            session.acknowledgeStatus()
+            #expect(session.status == nil)
+        }
+    }
+
     @Test func anUnreadableLearnedListIsAWarningNotAFailure() throws {
         let directory = TemporaryDirectory()
         let file = directory.paths.learnedReadOnlyFile
@@ -153,7 +220,7 @@ struct SitePickerTests {
         #expect(fixture.session.siteUrl == mappedSite)
 
         fixture.session.learnReadOnly(siteUrl: mappedSite, reason: "mapped codes")
-        #expect(picker.rows[2].readOnlyReason == "mapped codes")
+        #expect(picker.rows[2].readOnlyReason?.hasPrefix("mapped codes; remembered in ") == true)
 
         #expect(picker.choose(siteUrl: "BETA.webex.com"))
         #expect(fixture.session.siteUrl == siteB)

@@ -219,3 +219,25 @@ struct GatedTransport: HTTPTransport {
 func body<T: Decodable>(_ type: T.Type, of request: HTTPRequest) throws -> T {
     try JSONDecoder().decode(T.self, from: try #require(request.body))
 }
+
+/// A wall clock that moves only when a test says so: for what depends on elapsed time.
+final class ManualClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var current: Date
+
+    init(_ start: Date) {
+        current = start
+    }
+
+    var now: Date {
+        lock.lock()
+        defer { lock.unlock() }
+        return current
+    }
+
+    func advance(by seconds: TimeInterval) {
+        lock.lock()
+        defer { lock.unlock() }
+        current = current.addingTimeInterval(seconds)
+    }
+}

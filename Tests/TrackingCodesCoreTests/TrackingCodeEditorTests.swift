@@ -286,3 +286,42 @@ struct TrackingCodeEditorTests {
         #expect(mode == 0o600)
     }
 }
+
+@Suite("Saving never overwrites a change made elsewhere")
+@MainActor
+struct LostUpdateTests {
+    @Test func aCodeChangedOnWebexAfterOpeningIsNotOverwritten() async throws {
+        let sandbox = try Sandbox.demo()
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("lost-update-\(UUID().uuidString)")
+        let session = Session(token: AccessToken(Sandbox.demoToken), transport: SandboxTransport(sandbox),
+                              baseURL: Sandbox.inProcessBaseURL,
+                              paths: Paths(configDirectory: root, stateDirectory: root))
+        session.select(Site(siteUrl: "acme.webex.com", isDefault: true))
+        let original = try #require(sandbox.codes(siteUrl: "acme.webex.com").first { $0.name == "Campaign" })
+        let editor = TrackingCodeEditor(session: session, editing: original, siteCodes: sandbox.codes(siteUrl: "acme.webex.com"))
+        editor.name = "Campaign C"
+
+        // Someone else replaces the options meanwhile.
+        var theirs = original.draft
+        theirs.options = [TrackingCodeOption(value: "Y1"), TrackingCodeOption(value: "Y2")]
+        let other = WebexClient(baseURL: Sandbox.inProcessBaseURL, token: AccessToken(Sandbox.demoToken), transport: SandboxTransport(sandbox))
+        _ = try await other.updateTrackingCode(id: original.id, theirs)
+
+        #expect(await editor.save() == false)
+        #expect(editor.saveError == .changedElsewhere(name: "Campaign", id: original.id))
+        #expect(editor.name == "Campaign C")
+        let now = try #require(sandbox.codes(siteUrl: "acme.webex.com").first { $0.id == original.id })
+        #expect(now.options.map(\.value) == ["Y1", "Y2"])
+        #expect(now.name == "Campaign")
+
+        // Undoing an earlier edit is refused the same way once someone else changed the code.
+        let second = TrackingCodeEditor(session: session, editing: now, siteCodes: sandbox.codes(siteUrl: "acme.webex.com"))
+        second.name = "Campaign D"
+        #expect(await second.save())
+        var later = try #require(sandbox.codes(siteUrl: "acme.webex.com").first { $0.id == original.id }).draft
+        later.name = "Campaign E"
+        _ = try await other.updateTrackingCode(id: original.id, later)
+        #expect(await session.history.undo() == false)
+        #expect(sandbox.codes(siteUrl: "acme.webex.com").first { $0.id == original.id }?.name == "Campaign E")
+    }
+}

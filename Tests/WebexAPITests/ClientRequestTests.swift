@@ -29,6 +29,17 @@ struct ClientRequestTests {
         #expect(transport.requests[1].url.query == "siteUrl=example.webex.com")
     }
 
+    @Test func dotIdsStayInsideTheirEndpoint() async throws {
+        for id in [".", "..", "a/b", "1?x=2"] {
+            let transport = ScriptedTransport([json(200, oneCode)])
+            _ = try await client(transport).trackingCode(id: id)
+            let url = try #require(transport.requests.first?.url)
+            #expect(url.absoluteString.hasPrefix("https://webexapis.example/v1/admin/meeting/config/trackingCodes/"), "\(id): \(url)")
+            #expect(url.path.hasPrefix("/v1/admin/meeting/config/trackingCodes/"), "\(id): \(url.path)")
+            #expect(url.query == nil, "\(id): \(url)")
+        }
+    }
+
     @Test func everyRequestCarriesAuthAndASequencedTrackingID() async throws {
         let transport = ScriptedTransport([json(200, #"{"sites":[]}"#), json(200, #"{"sites":[]}"#)])
         let api = client(transport)

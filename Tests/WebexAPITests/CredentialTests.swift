@@ -31,9 +31,27 @@ struct CredentialTests {
         #expect(throws: CredentialError.emptyFile(path: empty)) { try AccessToken.fromFile(empty) }
     }
 
-    @Test func environmentTokenIsTrimmedAndBlankMeansNone() {
-        #expect(AccessToken.fromEnvironment(["WEBEX_API_KEY": "  tok \n"])?.secret == "tok")
-        #expect(AccessToken.fromEnvironment(["WEBEX_API_KEY": "  "]) == nil)
-        #expect(AccessToken.fromEnvironment([:]) == nil)
+    @Test func environmentTokenIsTrimmedAndBlankMeansNone() throws {
+        #expect(try AccessToken.fromEnvironment(["WEBEX_API_KEY": "  tok \n"])?.secret == "tok")
+        #expect(try AccessToken.fromEnvironment(["WEBEX_API_KEY": "  "]) == nil)
+        #expect(try AccessToken.fromEnvironment([:]) == nil)
+    }
+
+    @Test func tokensThatCannotTravelInAHeaderAreRefused() throws {
+        for bad in ["SECRET\r\nX-Evil: 1", "two words", "Bearer abc", "tab\there", "caf\u{E9}"] {
+            #expect(throws: CredentialError.malformed(source: "WEBEX_API_KEY")) {
+                try AccessToken.fromEnvironment(["WEBEX_API_KEY": bad])
+            }
+        }
+        let twoLines = try tokenFile(mode: 0o600, content: "first\nsecond\n")
+        #expect(throws: CredentialError.malformed(source: "the token file \(twoLines)")) { try AccessToken.fromFile(twoLines) }
+        let message = CredentialError.malformed(source: "WEBEX_API_KEY").errorDescription ?? ""
+        #expect(!message.contains("SECRET"))
+    }
+
+    @Test func aDirectoryIsNotATokenFile() {
+        #expect(throws: CredentialError.unreadableFile(path: "/tmp", reason: "it is not a regular file")) {
+            try AccessToken.fromFile("/tmp")
+        }
     }
 }

@@ -3,7 +3,8 @@ import Foundation
 // trackcodes-bench: prints the benchmark table. `Benchmarks/run` builds it in release mode and
 // adds the measurements that need the real binary in a terminal.
 //
-//   trackcodes-bench [all|filter|bulk|rss-codes]
+//   trackcodes-bench [all|filter|bulk|import|rss-codes|rss-users|rest]
+//   trackcodes-bench rest-load [--connections N] [--seconds S] [--warmup S] [--scenarios a,b]
 // Memory figures run in a child process each, so one benchmark's garbage does not count for another.
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -34,14 +35,22 @@ do {
         for result in try await CoreBenchmarks.bulkDelete() { print(row(result)) }
     case "rss-codes":
         print(row(try await CoreBenchmarks.peakRSSWithCodes(10_000)))
+    case "rss-users":
+        print(row(try await ImportBenchmarks.peakRSSWithUsers(10_000)))
+    case "import":
+        print(row(try await ImportBenchmarks.usersImport()))
+    case "rest":
+        print(row(try await RESTLoadBenchmark.row()))
+    case "rest-load":
+        try await RESTLoadBenchmark.printDetailed(Array(arguments.dropFirst()))
     case "all":
         print("| benchmark | result | goal | met | notes |")
         print("|---|---|---|---|---|")
-        for name in ["filter", "rss-codes", "bulk"] {
+        for name in ["filter", "rss-codes", "rss-users", "bulk", "import", "rest"] {
             for line in try runChild(name) { print(line) }
         }
     default:
-        FileHandle.standardError.write(Data("usage: trackcodes-bench [all|filter|bulk|rss-codes]\n".utf8))
+        FileHandle.standardError.write(Data("usage: trackcodes-bench [all|filter|bulk|import|rss-codes|rss-users|rest|rest-load]\n".utf8))
         exit(2)
     }
 } catch {

@@ -115,6 +115,8 @@ struct MCPToolRunner: Sendable {
             return "Fix the arguments and call again."
         case .readOnly, .journalUnavailable:
             return nil
+        case .conflict:
+            return "Call get-tracking-code for the current version, then send the whole code again."
         case .webex(let error):
             switch error {
             case .rateLimited(_?, _):

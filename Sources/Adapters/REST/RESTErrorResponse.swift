@@ -41,6 +41,8 @@ enum RESTErrorResponse {
             return make(403, message: Message.forbidden, descriptions: [reason])
         case .journalUnavailable:
             return make(503, message: Message.unavailable, descriptions: [failure.sentence])
+        case .conflict(let sentence):
+            return make(409, message: sentence, descriptions: [sentence])
         case .webex(let error):
             return make(for: error)
         }

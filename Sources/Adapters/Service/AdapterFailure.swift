@@ -16,6 +16,8 @@ public enum AdapterFailure: Error, Hashable, Sendable {
     case webex(WebexError)
     /// The journal could not record the intent, so the write was not sent.
     case journalUnavailable(String)
+    /// The code changed on Webex after the caller read it; nothing was sent.
+    case conflict(String)
 
     /// A refusal naming one broken rule.
     public static func invalid(_ description: String) -> AdapterFailure {
@@ -34,9 +36,11 @@ public enum AdapterFailure: Error, Hashable, Sendable {
             return "Nothing was sent to Webex: \(reason)"
         case .webex(let error):
             return error.errorDescription ?? "\(error)"
+        case .conflict(let sentence):
+            return sentence
         case .journalUnavailable(let reason):
             return "Nothing was sent to Webex: the journal cannot be written (\(reason)). "
-                + "trackcodes records every change there first so that nothing deleted is ever lost."
+                + "trackcodes records every change there first so that a deleted code can always be restored."
         }
     }
 }

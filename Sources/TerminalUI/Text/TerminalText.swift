@@ -18,8 +18,11 @@
 /// - **Emoji sequences are reduced to their first emoji.** Terminals disagree about how wide
 ///   a ZWJ sequence, a skin-tone modifier or a variation selector makes a character, which
 ///   breaks column alignment. So joiners (ZWJ, ZWNJ), variation selectors, emoji tag
-///   characters and any further spacing characters inside one grapheme are dropped: 👩‍💻
+///   characters and any further spacing characters inside an emoji grapheme are dropped: 👩‍💻
 ///   shows as 👩 and 👍🏽 as 👍. A flag (two regional indicators) stays as two one-column glyphs.
+/// - **Other graphemes keep every character.** In Indic conjuncts (स्ते), spacing vowel signs
+///   (हि) or halfwidth kana with a voiced mark, each spacing character starts a cell of its own,
+///   as `wcwidth` and curses count them, and the terminal shapes them together again.
 public struct TerminalText: Hashable, Sendable, ExpressibleByStringLiteral,
     CustomStringConvertible
 {
@@ -215,7 +218,16 @@ public struct TerminalText: Hashable, Sendable, ExpressibleByStringLiteral,
     /// curses keeps at most five wide characters per cell: the base and four marks.
     private static let maximumMarks = 4
 
+    /// A grapheme that terminals draw as one emoji picture, whatever its parts.
+    private static func isEmojiSequence(_ character: Character) -> Bool {
+        let scalars = character.unicodeScalars
+        guard let first = scalars.first, first.properties.isEmoji, !isRegionalIndicator(first) else { return false }
+        return first.properties.isEmojiPresentation
+            || scalars.contains { $0.value == 0x200D || $0.value == 0xFE0F || $0.properties.isEmojiModifier }
+    }
+
     private static func appendGlyphs(of character: Character, to glyphs: inout [Glyph]) {
+        let reducesToFirst = isEmojiSequence(character)
         var scalars = String.UnicodeScalarView()
         var baseWidth = 0
         var markCount = 0
@@ -245,14 +257,13 @@ public struct TerminalText: Hashable, Sendable, ExpressibleByStringLiteral,
                 if scalars.isEmpty {
                     scalars.append(scalar)
                     baseWidth = width
-                } else if isRegionalIndicator(scalar),
-                    let first = scalars.first, isRegionalIndicator(first)
-                {
+                } else if !reducesToFirst {
+                    // A flag's second indicator, an Indic consonant or spacing vowel sign: its own cell.
                     flush()
                     scalars.append(scalar)
                     baseWidth = width
                 }
-                // Any other spacing scalar inside the grapheme is dropped (see type docs).
+                // Any other spacing scalar inside an emoji sequence is dropped (see type docs).
             } else if scalars.isEmpty {
                 scalars.append("\u{25CC}")
                 scalars.append(scalar)

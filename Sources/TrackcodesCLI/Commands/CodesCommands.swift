@@ -3,9 +3,10 @@ enum CodesCommands {
     static let id = PositionalSpec("ID", help: "The tracking code's id, as 'codes list' shows it")
 
     static let group = CommandSpec(
-        name: "codes", summary: "List, show, create, update and delete a site's tracking codes",
+        name: "codes", summary: "List, show, create, update, delete, export and import a site's tracking codes",
         subcommands: [
             list, get, CodesCreateCommand.spec, CodesUpdateCommand.spec, CodesDeleteCommand.spec,
+            CodesExportCommand.spec, CodesImportCommand.spec,
         ])
 
     static let list = CommandSpec(

@@ -27,6 +27,11 @@ enum CodesUpdateCommand {
                 "nothing to change: give --body FILE or field flags such as --name",
                 helpPath: parsed.path)
         }
+        if let bodyID = body?.id, bodyID != codeID {
+            throw CLIFailure.invalidInput(
+                "the body is for tracking code \(bodyID), not \(codeID); "
+                    + "remove its \"id\" or update \(bodyID) instead")
+        }
         let knownSite = try CodeSite.known(option: parsed[CodeOptions.site], body: body)
 
         let connection = try invocation.connect()

@@ -6,15 +6,19 @@ enum CommandTable {
             name: "trackcodes",
             summary: "Manage the tracking codes of Webex Meetings sites.",
             discussion: """
-                Without a command, trackcodes opens the terminal UI.
+                Without a command, trackcodes opens the terminal UI (on the site --site names,
+                else on your preferred site).
 
                 Exit codes: 0 ok, 1 Webex answered with an error, 2 usage error or invalid input,
                 3 network or authentication failure.
                 """,
+            options: [TerminalUIEntry.site.spec],
             subcommands: [
                 SitesCommand.spec,
                 CodesCommands.group,
                 UserCommands.group,
+                UsersCommands.group,
+                PathsCommand.spec,
                 SandboxCommand.spec,
                 AdapterCommands.serve,
                 AdapterCommands.mcp,

@@ -74,7 +74,8 @@ enum JournalCommand {
             lines.append("Unreadable journal lines: "
                          + report.unreadableLines.map(String.init).joined(separator: ", "))
         }
-        invocation.printOutput(OutputEscaping.escapingControls(lines.joined(separator: "\n")))
+        // Escape each line, not the joined text, or the line breaks themselves print as "\n".
+        invocation.printOutput(lines.map(OutputEscaping.escapingControls).joined(separator: "\n"))
         return (recovery, report)
     }
 

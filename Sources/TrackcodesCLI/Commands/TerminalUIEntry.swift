@@ -11,18 +11,24 @@ public struct TerminalUILaunch: Sendable {
     public let callLog: APICallLog
     public let isReadOnly: Bool
     public let usesColor: Bool
+    /// `--site`: the site to open on instead of the preferred one.
+    public let siteUrl: String?
     public let context: CLIContext
 }
 
 /// `trackcodes` without a command: connect as the global options say, then hand over to the
 /// terminal UI through `CLIServices.launchTerminalUI`.
 enum TerminalUIEntry {
+    static let site = SingleOption(
+        "site", value: "SITE",
+        help: "Open the terminal UI on this site, e.g. example.webex.com (default: your preferred site)")
+
     static func run(_ invocation: CommandInvocation) async throws -> ExitCode {
         let callLog = APICallLog()
         let connection = try invocation.connect(observer: callLog.observer)
         let launch = TerminalUILaunch(
             connection: connection, callLog: callLog, isReadOnly: invocation.isReadOnly,
-            usesColor: invocation.allowsColor,
+            usesColor: invocation.allowsColor, siteUrl: invocation.parsed[site],
             context: invocation.context)
         return await invocation.context.services.launchTerminalUI(launch)
     }
@@ -60,7 +66,8 @@ enum TerminalUIEntry {
             client: launch.connection.client, callLog: launch.callLog, paths: paths,
             settings: settings, readOnly: launch.isReadOnly)
         do {
-            try await TrackcodesApp.run(session: session, usesColor: launch.usesColor)
+            try await TrackcodesApp.run(
+                session: session, usesColor: launch.usesColor, siteUrl: launch.siteUrl)
         } catch {
             launch.context.standardError.write("trackcodes: \(error.localizedDescription)\n")
             return .usage

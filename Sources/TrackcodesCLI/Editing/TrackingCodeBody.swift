@@ -16,6 +16,8 @@ struct TrackingCodeBody: Sendable, Equatable {
         case codes([ScheduleStartCode])
     }
 
+    /// The `id` that `codes get --json` prints; only checked, never sent (the id is in the path).
+    var id: String?
     var name: String?
     var siteUrl: String?
     var options: [TrackingCodeOption]?
@@ -158,6 +160,9 @@ struct TrackingCodeBody: Sendable, Equatable {
                 throw UnknownField(name: unknown.stringValue)
             }
             var body = TrackingCodeBody()
+            let idKey = Key(stringValue: "id")
+            body.id = try (try? c.decodeIfPresent(String.self, forKey: idKey))
+                ?? c.decodeIfPresent(Int64.self, forKey: idKey).map(String.init)
             body.name = try c.decodeIfPresent(String.self, forKey: Key(stringValue: "name"))
             body.siteUrl = try c.decodeIfPresent(String.self, forKey: Key(stringValue: "siteUrl"))
             body.options = try c.decodeIfPresent(

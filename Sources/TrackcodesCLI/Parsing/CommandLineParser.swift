@@ -83,6 +83,13 @@ public struct CommandLineParser: Sendable {
             }
         }
 
+        // An option the root takes (`--site` for the terminal UI) may come before a command
+        // that has no such option; it must not be dropped silently.
+        let known = Set((command.options + tree.globalOptions).map(\.name))
+        if let stray = (flags.sorted() + values.keys.sorted()).first(where: { !known.contains($0) }) {
+            throw UsageError(
+                "unknown option '--\(stray)' for '\(tree.shortName(of: path))'", helpPath: path)
+        }
         guard command.action != nil else {
             let names = command.subcommands.map(\.name).joined(separator: ", ")
             throw UsageError("'\(tree.shortName(of: path))' needs a command: \(names)", helpPath: path)

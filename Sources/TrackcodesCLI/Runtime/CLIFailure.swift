@@ -49,7 +49,7 @@ public struct CLIFailure: Error, Hashable, Sendable {
         switch error {
         case .webex(let webex): exitCode(for: webex)
         case .invalid, .invalidUserValues, .noSiteSelected: .usage
-        case .readOnly, .journalUnavailable: .apiError
+        case .readOnly, .journalUnavailable, .changedElsewhere: .apiError
         }
     }
 }

@@ -43,7 +43,7 @@ public struct Connection: Sendable {
         let token: AccessToken
         if let path = parsed[GlobalOptions.tokenFile] {
             token = try AccessToken.fromFile(path)
-        } else if let fromEnvironment = AccessToken.fromEnvironment(context.environment) {
+        } else if let fromEnvironment = try AccessToken.fromEnvironment(context.environment) {
             token = fromEnvironment
         } else {
             throw CredentialError.missing

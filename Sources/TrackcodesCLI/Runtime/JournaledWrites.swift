@@ -18,7 +18,8 @@ enum JournaledWrites {
     }
 
     /// A core session for `connection` (journal in the state folder, or a temporary one for
-    /// `--demo`), alive while `body` runs.
+    /// `--demo`), alive while `body` runs. The settings file is read, so a site listed under
+    /// `readOnlySites` is refused with that reason.
     @MainActor
     static func withSession<T: Sendable>(
         _ invocation: CommandInvocation, on connection: Connection,
@@ -35,8 +36,14 @@ enum JournaledWrites {
         }
         let paths = temporary.map { Paths(configDirectory: $0, stateDirectory: $0) }
             ?? Paths.standard(environment: invocation.context.environment)
+        let settings: Settings
+        do {
+            settings = try Settings.load(from: paths.settingsFile)
+        } catch {
+            throw CLIFailure(error.errorDescription ?? "\(error)", exitCode: .usage)
+        }
         let session = Session(
-            client: connection.client, callLog: APICallLog(), paths: paths,
+            client: connection.client, callLog: APICallLog(), paths: paths, settings: settings,
             readOnly: invocation.isReadOnly)
         return try await body(session)
     }

@@ -54,7 +54,10 @@ struct DeleteConfirmation {
     }
 
     private var footerLines: [String] {
-        ["z undoes it afterwards: the codes come back with new ids."]
+        // Webex drops every user's value for a deleted code, and has no call that lists users,
+        // so undo can bring the codes back but not those values: say so before, not after.
+        ["Users' values for these codes are erased by Webex and do not come back. "
+            + "z brings the codes back afterwards, with new ids."]
     }
 
     mutating func draw(into canvas: inout Canvas, in area: Rect, theme: Theme) {

@@ -7,7 +7,7 @@ struct HistoryView {
     private var table = TableView(
         columns: [
             TableColumn("When", width: .fixed(8)),
-            TableColumn("Site", width: .flexible(minimum: 12, weight: 1)),
+            TableColumn("Site", width: .fixed(12)),
             TableColumn("Change", width: .flexible(minimum: 20, weight: 3)),
             TableColumn("State", width: .fixed(6)),
         ],
@@ -21,6 +21,9 @@ struct HistoryView {
         into canvas: inout Canvas, in rect: Rect, theme: Theme, rows: [ChangeHistory.Row],
         clock: ClockFormat
     ) {
+        // Site URLs are short and alike: as wide as the longest, so the change gets the rest.
+        let siteWidth = rows.map { TerminalText($0.siteUrl).width }.max() ?? 0
+        table.columns[1].width = .fixed(min(max(siteWidth, 4), 30))
         table.setRowCount(rows.count)
         table.draw(into: &canvas, in: rect, theme: theme) { row, column in
             let entry = rows[row]
@@ -59,6 +62,15 @@ struct CallLogView {
         into canvas: inout Canvas, in rect: Rect, theme: Theme, records: [APICallRecordRow],
         clock: ClockFormat
     ) {
+        // A trackingId is what support asks for: whole when the path keeps 40 columns, else
+        // the path comes first.
+        let idWidth = records.map { TerminalText($0.trackingId).width }.max() ?? 0
+        let others = table.columns.prefix(5).reduce(0) { total, column in
+            if case .fixed(let width) = column.width { return total + width + 1 }
+            return total + 1
+        }
+        table.columns[5].width = rect.width - others - idWidth >= 40
+            ? .fixed(max(idWidth, 10)) : .flexible(minimum: 8, weight: 1)
         table.setRowCount(records.count)
         if follows { table.select(row: records.count - 1) }
         table.draw(into: &canvas, in: rect, theme: theme) { row, column in

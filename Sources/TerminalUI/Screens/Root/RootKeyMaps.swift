@@ -6,6 +6,7 @@ extension Action {
     static let newCode = Action("newCode")
     static let editCode = Action("editCode")
     static let userCodes = Action("userCodes")
+    static let importFile = Action("importFile")
     static let deleteCodes = Action("deleteCodes")
     static let toggleMark = Action("toggleMark")
     static let markRange = Action("markRange")
@@ -28,6 +29,7 @@ enum RootKeyMaps {
         KeyBinding([.char("e"), .enter], .editCode, help: "Edit the highlighted code"),
         KeyBinding([.char("d")], .deleteCodes, help: "Delete the marked codes (or the highlighted one)"),
         KeyBinding([.char("u")], .userCodes, help: "A user's codes (look up by email or personId)"),
+        KeyBinding([.char("I")], .importFile, help: "Import codes or users' values from a file"),
         KeyBinding([.char("i")], .toggleDetail, help: "Show or hide the detail of the code"),
         KeyBinding([.char("o")], .sortNext, help: "Sort by the next column"),
         KeyBinding([.char("O")], .sortReverse, help: "Reverse the sort"),

@@ -7,9 +7,10 @@ public enum TrackcodesApp {
     ///
     /// - Parameters:
     ///   - usesColor: false for `--no-color`: the monochrome theme.
+    ///   - siteUrl: the site to open on (`--site`); nil for the preferred one.
     /// - Throws: `CursesDriverError` when the terminal cannot host a full-screen interface.
     @MainActor
-    public static func run(session: Session, usesColor: Bool) async throws {
+    public static func run(session: Session, usesColor: Bool, siteUrl: String? = nil) async throws {
         let driver = try CursesDriver()
         var theme = Theme.automatic(for: driver.capabilities)
         if !usesColor {
@@ -20,7 +21,7 @@ public enum TrackcodesApp {
         let screen = TrackcodesScreen(session: session)
         let shell = AppShell(driver: driver, root: screen, theme: theme)
         session.onChange = { [weak shell] in shell?.requestRedraw() }
-        screen.start()
+        screen.start(siteUrl: siteUrl)
         await shell.run()
         session.onChange = nil
         session.cancelRunningWork()

@@ -5,6 +5,8 @@ import WebexAPI
 /// then the current view.
 extension TrackcodesScreen {
     public func handle(key: Key) -> ScreenOutcome<Never> {
+        // A warning or error stays until the user's next key; news fades by itself (`tick`).
+        session.acknowledgeStatus()
         if let pane {
             switch pane.handle(key: key) {
             case .handled: return .handled
@@ -20,6 +22,11 @@ extension TrackcodesScreen {
         if sitePicker != nil { return handleSitePicker(key) }
         if filterField != nil { return handleFilter(key) }
 
+        // Esc cancels a slow call in every view; the view changes with the next Esc.
+        if key == .escape, session.isBusy {
+            session.cancelRunningWork()
+            return .handled
+        }
         if let outcome = handleChangeKeys(key) { return outcome }
         switch mode {
         case .codes: return handleCodes(key)
@@ -100,6 +107,9 @@ extension TrackcodesScreen {
             openEditor(creating: false)
         case .userCodes?:
             pane = UserCodesView(pane: UserCodesPane(session: session))
+        case .importFile?:
+            guard let siteUrl = session.siteUrl else { return .handled }
+            pane = ImportView(session: session, siteUrl: siteUrl)
         default:
             return .ignored
         }
@@ -114,16 +124,13 @@ extension TrackcodesScreen {
         codes.moveCursor(to: table.scroll.selection)
     }
 
-    /// Esc: cancel slow work, else leave the detail, else clear the filter. Tab moves between
-    /// the list and the detail.
+    /// Esc: leave the detail, else clear the filter. Tab moves between the list and the detail.
     private func handleBack(_ key: Key) -> ScreenOutcome<Never> {
         guard key == .escape else {
             detailRequested.toggle()
             return .handled
         }
-        if session.isBusy {
-            session.cancelRunningWork()
-        } else if detailRequested {
+        if detailRequested {
             detailRequested = false
         } else if !codes.filterText.isEmpty {
             codes.setFilter("")
@@ -159,7 +166,7 @@ extension TrackcodesScreen {
 
     // MARK: - Sites
 
-    private func openSitePicker() {
+    func openSitePicker() {
         let rows = sites.rows
         guard !rows.isEmpty else {
             let sites = sites
@@ -232,6 +239,11 @@ extension TrackcodesScreen {
 
     private func handleBulkDelete(_ key: Key) -> ScreenOutcome<Never> {
         guard var view = bulkDelete else { return .ignored }
+        // The finished box offers `z`: close it and undo the delete in one step.
+        if view.job.isFinished, RootKeyMaps.changes.action(for: key) == .undo {
+            bulkDelete = nil
+            return handleChangeKeys(key) ?? .handled
+        }
         if view.handle(key) {
             bulkDelete = nil
         } else {

@@ -8,7 +8,8 @@ extension TrackcodesScreen {
 
     public func render(into canvas: inout Canvas, theme: Theme) {
         let (titleRow, rest) = canvas.bounds.splitTop(1)
-        let (body, bottom) = rest.splitBottom(2)
+        let message = messageLines(width: canvas.size.columns, theme: theme)
+        let (body, bottom) = rest.splitBottom(message.lines.count + 1)
         drawTitle(into: &canvas, in: titleRow, theme: theme)
 
         if let pane {
@@ -23,8 +24,12 @@ extension TrackcodesScreen {
                 callLog.draw(into: &canvas, in: body, theme: theme, records: logRows(), clock: clock)
             }
         }
-        drawMessage(into: &canvas, in: bottom.splitTop(1).top, theme: theme)
-        statusBar().draw(into: &canvas, in: bottom.splitBottom(1).bottom, theme: theme)
+        let (messageRows, statusRow) = bottom.splitBottom(1)
+        canvas.fill(messageRows, style: theme.normal)
+        for (index, line) in message.lines.enumerated() {
+            canvas.write(line, x: messageRows.x + 1, y: messageRows.y + index, style: message.style)
+        }
+        statusBar().draw(into: &canvas, in: statusRow, theme: theme)
 
         if var picker = sitePicker {
             let box = canvas.bounds.centered(width: min(90, canvas.size.columns - 4),
@@ -54,7 +59,8 @@ extension TrackcodesScreen {
     private func drawTitle(into canvas: inout Canvas, in row: Rect, theme: Theme) {
         canvas.fill(row, style: theme.header)
         var x = canvas.write(" " + viewTitle, x: row.x, y: row.y, style: theme.title.adding(.bold))
-        if let siteUrl = session.siteUrl {
+        // The editor and user pane name the site in their titles already.
+        if let siteUrl = session.siteUrl, !viewTitle.contains(siteUrl) {
             x = canvas.write(" · " + siteUrl, x: x, y: row.y, style: theme.header)
         }
         if readOnlyReason != nil {
@@ -84,6 +90,8 @@ extension TrackcodesScreen {
             listRect = .zero
         }
 
+        let columns = CodeListColumns.forWidth(listRect.width)
+        table.columns = columns.columns
         table.emptyMessage = emptyMessage
         table.setRowCount(codes.shownCount)
         table.select(row: codes.cursor)
@@ -94,7 +102,7 @@ extension TrackcodesScreen {
         table.draw(
             into: &canvas, in: listRect, theme: theme, isFocused: !detailHasFocus,
             isMarked: { marked.contains(rows[$0].id) },
-            cell: { row, column in rows[row].text(for: CodeColumn(rawValue: column) ?? .name) })
+            cell: { row, column in columns.text(of: rows[row], column: column) })
 
         if let detailRect {
             drawDetail(into: &canvas, in: detailRect, theme: theme,
@@ -145,34 +153,42 @@ extension TrackcodesScreen {
 
     // MARK: - Bottom rows
 
-    private func drawMessage(into canvas: inout Canvas, in row: Rect, theme: Theme) {
-        canvas.fill(row, style: theme.normal)
+    /// The most rows a long message may take from the view above it.
+    static let maximumMessageRows = 3
+
+    /// The rows above the status bar: the pane's state, else the last message (wrapped, so
+    /// the end of a long one is not lost), else the key hints that fit.
+    private func messageLines(width: Int, theme: Theme) -> (lines: [TerminalText], style: Style) {
+        let textWidth = max(1, width - 2)
         if let paneText = pane?.statusText {
-            canvas.write(" " + paneText, x: row.x, y: row.y, style: theme.normal)
-            return
+            return ([TerminalText(paneText).truncated(toWidth: textWidth)], theme.normal)
         }
-        if let status = session.status {
-            let style: Style = switch status.severity {
-            case .error: theme.errorText
-            case .warning: theme.marked
-            case .success, .info: theme.normal
-            }
-            canvas.write(TerminalText(" " + status.text).truncated(toWidth: row.width), x: row.x,
-                         y: row.y, style: style)
-            return
+        guard let status = session.status else {
+            return ([KeyHints.fitting(keyHints, width: textWidth)], theme.secondary)
         }
-        canvas.write(TerminalText(" " + keyHints).truncated(toWidth: row.width), x: row.x,
-                     y: row.y, style: theme.secondary)
+        let style: Style = switch status.severity {
+        case .error: theme.errorText
+        case .warning: theme.marked
+        case .success, .info: theme.normal
+        }
+        var lines = TerminalText(status.text).wrapped(toWidth: textWidth)
+        if lines.count > Self.maximumMessageRows {
+            let last = lines[Self.maximumMessageRows - 1] + " " + lines[Self.maximumMessageRows]
+            lines = Array(lines.prefix(Self.maximumMessageRows - 1))
+                + [last.truncated(toWidth: textWidth, ellipsis: theme.glyphs.ellipsis)]
+        }
+        return (lines, style)
     }
 
-    private var keyHints: String {
-        if pane != nil { return "Esc back · ? help" }
+    /// The key hints of the current view, most useful first: the ones that fit are shown.
+    private var keyHints: [String] {
+        if pane != nil { return ["Esc back", "? help"] }
         switch mode {
         case .codes:
-            return "/ filter · Space mark · d delete · n new · e edit · u user · s site · "
-                + "z undo · H history · L log · ? help · q quit"
+            return ["/ filter", "Space mark", "d delete", "n new", "e edit", "u user", "s site",
+                    "z undo", "? help", "q quit", "H history", "L log"]
         case .history, .log:
-            return "z undo · Z redo · H history · L log · Esc back · ? help"
+            return ["z undo", "Z redo", "Esc back", "? help", "H history", "L log"]
         }
     }
 
@@ -186,11 +202,16 @@ extension TrackcodesScreen {
             left.append(StatusBar.Segment("read-write"))
         }
         var right: [StatusBar.Segment] = []
+        // The bulk delete's box and the panes say what Esc does there.
+        if session.isBusy, pane == nil, bulkDelete == nil {
+            right.append(StatusBar.Segment("Esc cancels"))
+        }
         if codes.isLoaded { right.append(StatusBar.Segment(codes.countsText)) }
         if session.history.canUndo {
             right.append(StatusBar.Segment("undo: \(session.history.undoStack.count)"))
         }
-        return StatusBar(left: left, right: right, spinnerTick: wantsTicks ? ticks : nil)
+        let isWorking = session.isBusy || work.isRunning
+        return StatusBar(left: left, right: right, spinnerTick: isWorking ? ticks : nil)
     }
 
     func logRows() -> [APICallRecordRow] {

@@ -32,16 +32,8 @@ public final class TrackcodesScreen: Screen {
     var bulkDelete: BulkDeleteView?
     /// In narrow windows the detail replaces the list while shown; side by side it has focus.
     var detailRequested = false
-    var table = TableView(
-        columns: [
-            TableColumn(CodeColumn.name.title, width: .flexible(minimum: 14, weight: 2)),
-            TableColumn(CodeColumn.inputMode.title, width: .fixed(15)),
-            TableColumn(CodeColumn.optionCount.title, width: .fixed(9), alignment: .trailing),
-            TableColumn(CodeColumn.defaultOption.title, width: .flexible(minimum: 8, weight: 2)),
-            TableColumn(CodeColumn.hostProfile.title, width: .fixed(12)),
-            TableColumn(CodeColumn.schedule.title, width: .flexible(minimum: 14, weight: 3)),
-        ],
-        showsMarks: true, emptyMessage: "Loading…")
+    /// Its columns follow the width it is drawn in (`CodeListColumns`).
+    var table = TableView(columns: [], showsMarks: true, emptyMessage: "Loading…")
     var detail = TextView(wraps: false)
     var history = HistoryView()
     var callLog = CallLogView()
@@ -57,11 +49,16 @@ public final class TrackcodesScreen: Screen {
 
     // MARK: - Starting and waiting
 
-    /// Loads the sites, then the codes of the preferred site (or `siteUrl`).
+    /// Loads the sites, then the codes of `siteUrl` (`--site`) or of the preferred site.
+    ///
+    /// A site the account does not have is an error on the status line; the preferred site's
+    /// codes load all the same and the site picker opens, so the right one is a keystroke away.
     public func start(siteUrl: String? = nil) {
-        work.start { [sites, codes] in
+        work.start { [weak self, sites, codes] in
             guard await sites.load() else { return }
-            if let siteUrl, !sites.choose(siteUrl: siteUrl) { return }
+            if let siteUrl, !sites.choose(siteUrl: siteUrl) {
+                self?.openSitePicker()
+            }
             await codes.refresh()
         }
     }
@@ -100,10 +97,12 @@ public final class TrackcodesScreen: Screen {
         }
     }
 
-    public var wantsTicks: Bool { session.isBusy || work.isRunning }
+    /// Ticks animate the spinner while work runs, and let a message fade on time.
+    public var wantsTicks: Bool { session.isBusy || work.isRunning || session.statusExpiry != nil }
 
     public func tick() -> ScreenOutcome<Never> {
         ticks &+= 1
+        session.expireStatus()
         return .handled
     }
 

@@ -26,9 +26,12 @@ extension UserCodesView {
 
         let detail = detailLines(width: area.width, theme: theme)
         let (tableRect, bottom) = rest.splitBottom(2 + detail.count)
-        table.setRowCount(pane.rows.count)
-        table.select(row: pane.cursor)
         let rows = pane.rows
+        // Code names are short: as wide as the longest (within reason), values get the rest.
+        let longestName = rows.map { TerminalText($0.name).width }.max() ?? 0
+        table.columns[0].width = .fixed(min(max(longestName, 12), 32))
+        table.setRowCount(rows.count)
+        table.select(row: pane.cursor)
         table.draw(
             into: &canvas, in: tableRect, theme: theme, isFocused: focus == .table,
             cell: { row, column in Self.cell(rows[row], column: column) })
@@ -60,21 +63,11 @@ extension UserCodesView {
     static func cell(_ row: UserCodesPane.Row, column: Int) -> String {
         switch column {
         case 0: return row.name
-        case 1: return modeLabel(row.code.inputMode)
+        case 1: return row.code.inputMode.shortLabel
         case 2:
             guard let value = row.value else { return "–" }
             return row.isEdited ? "* " + value : value
         default: return row.problem ?? ""
-        }
-    }
-
-    private static func modeLabel(_ mode: InputMode) -> String {
-        switch mode {
-        case .text: "Text"
-        case .select: "Select"
-        case .editableSelect: "Editable"
-        case .hostProfileSelect: "Host profile"
-        case .unrecognized(let raw): raw
         }
     }
 

@@ -43,7 +43,7 @@ public final class UserCodesView: PaneView {
     var table = TableView(
         columns: [
             TableColumn("Code", width: .flexible(minimum: 12, weight: 3)),
-            TableColumn("Mode", width: .fixed(12)),
+            TableColumn("Mode", width: .fixed(8)),
             TableColumn("Value", width: .flexible(minimum: 10, weight: 3)),
             TableColumn("Problem", width: .flexible(minimum: 8, weight: 2)),
         ],

@@ -1,0 +1,363 @@
+import Foundation
+import WebexAPI
+
+/// Sets many users' tracking code values from a table: check, then run, then report.
+///
+/// 1. `prepare()` reads the site's codes, maps the file's columns to them and checks every
+///    value against the code's rules (`TrackingCodeRules.userValueViolation`) before any user
+///    request. Rows that fail are `invalid` and never sent.
+/// 2. `run()` works through the rows with at most `concurrency` in flight. For each user it
+///    reads the current values first; when the row sets nothing new, the row is `unchanged` and
+///    nothing is sent. Otherwise it sends the user's full list (current values with the row's on
+///    top) through `JournaledWriter`. 429s are retried by the client as Webex asks.
+///    `run(dryRun: true)` reads and compares but sends no write.
+/// 3. Every row ends with a status; `reportTable` is the file with `import status` and
+///    `import detail` columns added, so failed rows can be fixed and the report imported again
+///    (rows already done come back `unchanged`).
+///
+/// `cancel()` stops starting rows; rows in flight finish. The changes of a run are one step in
+/// the undo history. A read-only site can be prepared and dry-run, not run.
+@MainActor
+public final class UsersImport {
+    public enum Phase: Hashable, Sendable {
+        case notPrepared, preparing, prepared, running, finished
+    }
+
+    public let session: Session
+    public let siteUrl: String
+    public let table: DelimitedTable
+    public let concurrency: Int
+    /// The name of the undo step ("Import of users.csv").
+    public let title: String
+
+    public private(set) var phase: Phase = .notPrepared
+    /// The site's codes, in site order, once prepared.
+    public private(set) var codes: [TrackingCode] = []
+    public private(set) var layout: UsersFile.Layout?
+    public private(set) var rows: [UsersImportRow] = []
+    /// Why the import could not be prepared, or why the run was refused as a whole.
+    public private(set) var failure: OperationError?
+    public private(set) var isDryRun = false
+    public private(set) var isCancelled = false
+    public private(set) var revision = 0
+
+    /// Throws when the table names no user column, or names a column twice.
+    public init(
+        session: Session, siteUrl: String, table: DelimitedTable,
+        title: String = "Import of user values",
+        concurrency: Int? = nil
+    ) throws(ImportFileError) {
+        _ = try UsersFile.userColumns(of: table)
+        self.session = session
+        self.siteUrl = siteUrl
+        self.table = table
+        self.title = title
+        self.concurrency = max(1, concurrency ?? session.settings.defaultConcurrency)
+    }
+
+    // MARK: - What a screen reads
+
+    public var isBusy: Bool { session.activity.isBusy(self) }
+    public var readOnlyReason: String? { session.readOnlyReason(for: siteUrl) }
+    /// Headers that set nothing: not a user column and not a code of the site.
+    public var ignoredColumns: [String] { layout?.ignoredColumns ?? [] }
+
+    public func count(_ status: UsersImportRow.Status) -> Int { rows.count { $0.status == status } }
+    public var finishedCount: Int { rows.count { $0.status.isFinal } }
+    public var inFlightCount: Int { count(.running) }
+    /// 0...1 over all rows, for a progress bar.
+    public var progress: Double { rows.isEmpty ? 1 : Double(finishedCount) / Double(rows.count) }
+    public var errorRows: [UsersImportRow] {
+        rows.filter { $0.status == .invalid || $0.status == .failed }
+    }
+
+    /// "12 changed, 1,988 unchanged, 0 errors", with dry-run and cancel wording.
+    public var summary: String {
+        var parts: [String] = []
+        if isDryRun {
+            parts.append("\(count(.wouldChange)) would change")
+        } else {
+            parts.append("\(count(.changed)) changed")
+        }
+        parts.append("\(count(.unchanged)) unchanged")
+        parts.append("\(errorRows.count) with errors")
+        if count(.skipped) > 0 { parts.append("\(count(.skipped)) not run (cancelled)") }
+        if rows.contains(where: { !$0.status.isFinal }) {
+            parts.append("\(rows.count - finishedCount) waiting")
+        }
+        return "\(rows.count) row(s): " + parts.joined(separator: ", ")
+    }
+
+    // MARK: - Prepare
+
+    /// Reads the site's codes and checks every row. Sends nothing about users.
+    @discardableResult
+    public func prepare() async -> Bool {
+        guard phase == .notPrepared else { return phase == .prepared }
+        phase = .preparing
+        changed()
+        switch await session.loadCodes(of: siteUrl, for: self) {
+        case .success(let codes):
+            self.codes = codes
+            // The user columns were checked in init; the layout cannot fail after that.
+            let layout =
+                (try? UsersFile.layout(of: table, codes: codes))
+                ?? UsersFile.Layout(
+                    emailColumn: nil, personIdColumn: nil, codeColumns: [], ignoredColumns: [])
+            self.layout = layout
+            rows = Self.checkedRows(table, layout: layout, codes: codes)
+            phase = .prepared
+            changed()
+            return true
+        case .failure(let error):
+            failure = .webex(error)
+            phase = .notPrepared
+            session.report(.webex(error), doing: "Could not read the codes of \(siteUrl)")
+            changed()
+            return false
+        }
+    }
+
+    static func checkedRows(
+        _ table: DelimitedTable, layout: UsersFile.Layout, codes: [TrackingCode]
+    ) -> [UsersImportRow] {
+        var firstLine: [String: Int] = [:]
+        let siteOrder = Dictionary(codes.enumerated().map { ($1.id, $0) }) { first, _ in first }
+        let columns = layout.codeColumns.sorted {
+            (siteOrder[$0.code.id] ?? 0) < (siteOrder[$1.code.id] ?? 0)
+        }
+
+        return table.records.enumerated().map { index, record in
+            let user = UsersFile.user(in: record, layout: layout)
+            var values: [UserTrackingCodeAssignment] = []
+            var problems: [String] = []
+            for column in columns where !record[column.column].isEmpty {
+                let value = record[column.column]
+                if let problem = TrackingCodeRules.userValueViolation(value, for: column.code) {
+                    problems.append(problem)
+                }
+                values.append(UserTrackingCodeAssignment(name: column.code.name, value: value))
+            }
+            if let user {
+                if let first = firstLine[UsersFile.key(of: user)] {
+                    problems.insert(
+                        "line \(first) names the same user; keep one row per user", at: 0)
+                } else {
+                    firstLine[UsersFile.key(of: user)] = record.line
+                }
+            } else {
+                problems.insert("the row has no email or personId", at: 0)
+            }
+
+            var row = UsersImportRow(
+                id: index, line: record.line, cells: record.cells, user: user, values: values)
+            if !problems.isEmpty {
+                row.status = .invalid
+                row.detail = problems.joined(separator: "; ")
+                row.error = .invalidUserValues(problems)
+            } else if values.isEmpty {
+                row.status = .unchanged
+                row.detail = "no values in this row"
+            }
+            return row
+        }
+    }
+
+    // MARK: - Run
+
+    /// Works through the rows. Returns true when every row ended changed, unchanged or (dry
+    /// run) would change.
+    @discardableResult
+    public func run(dryRun: Bool = false) async -> Bool {
+        guard phase == .prepared else { return false }
+        if !dryRun, let reason = readOnlyReason {
+            failure = .readOnly(siteUrl: siteUrl, reason: reason)
+            session.report(.readOnly(siteUrl: siteUrl, reason: reason), doing: "Import refused")
+            changed()
+            return false
+        }
+        isDryRun = dryRun
+        phase = .running
+        changed()
+
+        let pending = rows.indices.filter { rows[$0].status == .pending }
+        var made: [Int: Change] = [:]
+        await session.activity.run(for: self) { [self] in
+            await BoundedConcurrency.run(
+                count: pending.count, limit: concurrency, shouldStart: { [self] in !isCancelled }
+            ) { [self] position in
+                if let change = await process(rowAt: pending[position]) {
+                    made[pending[position]] = change
+                }
+            }
+        }
+
+        for index in rows.indices where rows[index].status == .pending {
+            rows[index].status = .skipped
+            rows[index].detail = "not started: the import was cancelled"
+        }
+        phase = .finished
+        let changes = made.keys.sorted().compactMap { made[$0] }
+        if !changes.isEmpty {
+            session.history.record(.grouped(title: title, changes: changes), siteUrl: siteUrl)
+        }
+        let clean = errorRows.isEmpty && count(.skipped) == 0
+        session.report(
+            summary + ".", severity: clean ? .success : (errorRows.isEmpty ? .warning : .error))
+        changed()
+        return clean
+    }
+
+    /// Stops starting rows; rows in flight finish (Esc on the progress screen).
+    public func cancel() {
+        guard phase == .running, !isCancelled else { return }
+        isCancelled = true
+        changed()
+    }
+
+    /// Reads, compares and (unless a dry run) writes one user. Returns the change made.
+    private func process(rowAt index: Int) async -> Change? {
+        guard let user = rows[index].user else { return nil }
+        rows[index].status = .running
+        changed()
+
+        let current: UserTrackingCodes
+        do throws(WebexError) {
+            current = try await session.client.userTrackingCodes(for: user, siteUrl: siteUrl)
+        } catch {
+            finish(index, failing: .webex(error), sent: false)
+            return nil
+        }
+
+        let row = rows[index]
+        let changedValues = row.values.filter { current.value(named: $0.name) != $0.value }
+        guard !changedValues.isEmpty else {
+            finish(index, .unchanged, detail: "already has these values")
+            return nil
+        }
+        let (merged, stale) = Self.merge(row.values, into: current, codes: codes)
+        guard stale.isEmpty else {
+            rows[index].error = .invalidUserValues(stale)
+            finish(index, .invalid, detail: stale.joined(separator: "; "))
+            return nil
+        }
+        rows[index].changedNames = changedValues.map(\.name)
+        let detail = changedValues.map {
+            "\($0.name): \(current.value(named: $0.name) ?? "(none)") → \($0.value)"
+        }
+        .joined(separator: "; ")
+        if isDryRun {
+            finish(index, .wouldChange, detail: detail)
+            return nil
+        }
+
+        let update = UserTrackingCodesUpdate(siteUrl: siteUrl, user: user, trackingCodes: merged)
+        do throws(OperationError) {
+            _ = try await session.writer.updateUserValues(update, before: current)
+        } catch {
+            finish(index, failing: error, sent: true)
+            return nil
+        }
+        finish(index, .changed, detail: detail)
+        let before = codes.compactMap { code in
+            current.value(named: code.name).map {
+                UserTrackingCodeAssignment(name: code.name, value: $0)
+            }
+        }
+        return .userValuesChanged(user: user, before: before, after: merged)
+    }
+
+    /// The user's full list after the row: the row's values, and the current values of the codes
+    /// the row leaves alone, in site order. `stale` holds current values the code's rules now
+    /// refuse: sending them back would make Webex refuse the whole list.
+    static func merge(
+        _ values: [UserTrackingCodeAssignment], into current: UserTrackingCodes,
+        codes: [TrackingCode]
+    ) -> (merged: [UserTrackingCodeAssignment], stale: [String]) {
+        let fromRow = Dictionary(values.map { ($0.name, $0.value) }) { first, _ in first }
+        var merged: [UserTrackingCodeAssignment] = []
+        var stale: [String] = []
+        for code in codes {
+            if let value = fromRow[code.name] {
+                merged.append(UserTrackingCodeAssignment(name: code.name, value: value))
+            } else if let value = current.value(named: code.name) {
+                if let problem = TrackingCodeRules.userValueViolation(value, for: code) {
+                    stale.append(
+                        "the user's current value of '\(code.name)' is no longer accepted "
+                            + "(\(problem)); add a '\(code.name)' column with a valid value")
+                }
+                merged.append(UserTrackingCodeAssignment(name: code.name, value: value))
+            }
+        }
+        return (merged, stale)
+    }
+
+    private func finish(_ index: Int, _ status: UsersImportRow.Status, detail: String) {
+        rows[index].status = status
+        rows[index].detail = detail
+        changed()
+    }
+
+    private func finish(_ index: Int, failing error: OperationError, sent: Bool) {
+        rows[index].error = error
+        if error.isCancelled, !sent {
+            finish(
+                index, .skipped,
+                detail: "not finished: the import was cancelled before the user was changed")
+        } else if error.isCancelled {
+            finish(
+                index, .failed,
+                detail: "cancelled while the change was sent; it may or may not have been made. "
+                    + "Import the file again to check: rows already done come back unchanged")
+        } else {
+            finish(index, .failed, detail: error.localizedDescription)
+        }
+    }
+
+    // MARK: - Report
+
+    /// The file as read, with `import status` and `import detail` filled in for every row
+    /// (columns added, or reused when the file is itself a report).
+    public var reportTable: DelimitedTable {
+        var header = table.header
+        let statusColumn =
+            table.column(named: [UsersFile.statusHeader])
+            ?? {
+                header.append(UsersFile.statusHeader)
+                return header.count - 1
+            }()
+        let detailColumn =
+            table.column(named: [UsersFile.detailHeader])
+            ?? {
+                header.append(UsersFile.detailHeader)
+                return header.count - 1
+            }()
+        let records = table.records.enumerated().map { index, record in
+            var cells =
+                record.cells
+                + Array(repeating: "", count: max(0, header.count - record.cells.count))
+            let row = rows.indices.contains(index) ? rows[index] : nil
+            cells[statusColumn] = row?.status.reportText ?? "not run"
+            cells[detailColumn] = row?.detail ?? ""
+            return DelimitedTable.Record(line: record.line, cells: cells)
+        }
+        return DelimitedTable(header: header, records: records)
+    }
+
+    /// Writes `reportTable` as CSV to `url`, replacing it in one step. The file gets mode 0600
+    /// because it holds user emails; the directory is left as it is (it is the user's own).
+    public func writeReport(to url: URL) throws(FileProblem) {
+        do {
+            try Data(reportTable.rendered().utf8).write(to: url, options: .atomic)
+            try FileManager.default.setAttributes(
+                [.posixPermissions: 0o600], ofItemAtPath: url.path)
+        } catch {
+            throw FileProblem(path: url.path, reason: error.localizedDescription)
+        }
+    }
+
+    private func changed() {
+        revision &+= 1
+        session.noteChange()
+    }
+}

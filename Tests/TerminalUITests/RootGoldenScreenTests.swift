@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+import TrackingCodesCore
+import WebexAPI
+
+@testable import TerminalUI
+
+/// Golden screens of the root screen on the demo sandbox, with the clock and time zone pinned:
+/// the code list at 80×24 (short labels, the schedule as one slot per service), beside its
+/// detail at 120×40, the history view, and the full labels at 200×50.
+@Suite("Root screen goldens") @MainActor
+struct RootGoldenScreenTests {
+    @Test func codeListAt80x24UsesShortLabelsSoNoCellIsCut() async throws {
+        let app = try await RootHarness().started()
+        defer { app.cleanUp() }
+        #expect(app.text == """
+         Tracking codes · acme.webex.com                                         ? help
+          Name ▲                 Mode       Opts Default        Profile MC  EC  TC  SC
+          Billing Code           Select        3 B-100          adm     adm adm –   –
+          Business Unit          Select        3                opt     opt opt opt opt
+          Campaign               Editable      3                opt     opt opt opt opt
+          Client Name            Text          0                –       opt –   –   req
+          Cost Center            Text          0                opt     req req req req
+          Department             Select        8 Engineering    opt     req opt –   –
+          Division               Editable      4 Full-time      opt     opt req opt –
+          Event Type             Select        4 Webinar        opt     –   req opt –
+          Legacy Code            Text          0                –       –   –   –   –
+          Office                 Select       10 Zürich         opt     opt –   –   –
+          Project                Select      300 PRJ-1000 Lumen opt     opt opt opt opt
+          Region                 Host sel      4 AMER           opt     –   –   –   –
+
+
+
+
+
+
+
+
+         / filter · Space mark · d delete · n new · e edit · u user · s site · z undo
+         acme.webex.com  read-write                                            12 codes
+        """)
+    }
+
+    @Test func codeListBesideItsDetailAt120x40() async throws {
+        let app = try await RootHarness(columns: 120, rows: 40).started()
+        defer { app.cleanUp() }
+        #expect(app.text == """
+         Tracking codes · acme.webex.com                                                                                 ? help
+          Name ▲                  Mode       Opts Default         Profile MC  EC  TC  SC  ┌─ Detail ───────────────────────────┐
+          Billing Code            Select        3 B-100           adm     adm adm –   –   │ Billing Code                       │
+          Business Unit           Select        3                 opt     opt opt opt opt │ id 6 on acme.webex.com             │
+          Campaign                Editable      3                 opt     opt opt opt opt │                                    │
+          Client Name             Text          0                 –       opt –   –   req │ Input mode    Select               │
+          Cost Center             Text          0                 opt     req req req req │ Host profile  Admin set            │
+          Department              Select        8 Engineering     opt     req opt –   –   │ Default       B-100                │
+          Division                Editable      4 Full-time       opt     opt req opt –   │                                    │
+          Event Type              Select        4 Webinar         opt     –   req opt –   │ Schedule/start                     │
+          Legacy Code             Text          0                 –       –   –   –   –   │   Meeting Center: Admin set        │
+          Office                  Select       10 Zürich          opt     opt –   –   –   │   Event Center: Admin set          │
+          Project                 Select      300 PRJ-1000 Lumen  opt     opt opt opt opt │   Training Center: Not used        │
+          Region                  Host sel      4 AMER            opt     –   –   –   –   │   Support Center: Not used         │
+                                                                                          │                                    │
+                                                                                          │ Options (3)                        │
+                                                                                          │ * B-100                            │
+                                                                                          │   B-200                            │
+                                                                                          │   B-300                            │
+                                                                                          │                                    │
+                                                                                          │                                    │
+                                                                                          │                                    │
+                                                                                          │                                    │
+                                                                                          │                                    │
+                                                                                          │                                    │
+                                                                                          │                                    │
+                                                                                          │                                    │
+                                                                                          │                                    │
+                                                                                          │                                    │
+                                                                                          │                                    │
+                                                                                          │                                    │
+                                                                                          │                                    │
+                                                                                          │                                    │
+                                                                                          │                                    │
+                                                                                          │                                    │
+                                                                                          │                                    │
+                                                                                          │                                    │
+                                                                                          └────────────────────────────────────┘
+         / filter · Space mark · d delete · n new · e edit · u user · s site · z undo · ? help · q quit · H history · L log
+         acme.webex.com  read-write                                                                                    12 codes
+        """)
+    }
+
+    @Test func historyAt80x24ListsWhenWhichSiteAndWhat() async throws {
+        let app = try await RootHarness().started()
+        defer { app.cleanUp() }
+        await app.press(.char(" "), .char("d"), .char("y"), .enter, .char("H"))
+        #expect(app.text == """
+         History of changes · acme.webex.com                                     ? help
+        When     Site           Change                                            State
+        15:06:40 acme.webex.com Deleted 'Billing Code' (bulk)                     done
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+         Deleted 1 of 1 code(s).
+         acme.webex.com  read-write                                    11 codes undo: 1
+        """)
+    }
+
+    @Test func wideWindowsShowEveryLabelInFull() async throws {
+        let app = try await RootHarness(columns: 200, rows: 50).started()
+        defer { app.cleanUp() }
+        let lines = app.text.components(separatedBy: "\n")
+        #expect(lines[1].hasPrefix(
+            "  Name ▲                        Input mode            Options Default"))
+        #expect(lines[1].contains("Host profile   Schedule/start"))
+        let region = try #require(lines.first { $0.hasPrefix("  Region") })
+        #expect(region.contains("Host profile select         4 AMER"))
+        let billing = try #require(lines.first { $0.hasPrefix("  Billing Code") })
+        #expect(billing.contains("Admin set      MC adm · EC adm · TC – · SC –"))
+        #expect(!app.text.contains("…"))
+    }
+}
