@@ -23,7 +23,9 @@ public final class URLSessionTransport: HTTPTransport {
     ///     times as long. Whole seconds, at least one: Linux's URLSession drops the fraction,
     ///     and 0.5 would become 0, which times out every request at once.
     ///   - maxResponseBytes: the largest body read; a larger one fails with `ResponseTooLarge`.
-    public init(timeout: TimeInterval = 30, maxResponseBytes: Int = URLSessionTransport.defaultMaxResponseBytes) {
+    public init(
+        timeout: TimeInterval = 30, maxResponseBytes: Int = URLSessionTransport.defaultMaxResponseBytes
+    ) {
         let seconds = max(1, timeout.rounded(.up))
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForRequest = seconds
@@ -99,7 +101,10 @@ private final class ResponseCollector: NSObject, URLSessionDataDelegate, @unchec
         self.maxBodyBytes = maxBodyBytes
     }
 
-    func start(_ task: URLSessionDataTask, host: String, continuation: CheckedContinuation<HTTPResponse, any Error>) {
+    func start(
+        _ task: URLSessionDataTask, host: String,
+        continuation: CheckedContinuation<HTTPResponse, any Error>
+    ) {
         withTransfers { $0[task.taskIdentifier] = Transfer(continuation: continuation, host: host) }
         task.resume()
     }
@@ -119,7 +124,9 @@ private final class ResponseCollector: NSObject, URLSessionDataDelegate, @unchec
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
         let overLimit = withTransfers { transfers -> Bool in
-            guard var transfer = transfers[dataTask.taskIdentifier], !transfer.isTooLarge else { return false }
+            guard var transfer = transfers[dataTask.taskIdentifier], !transfer.isTooLarge else {
+                return false
+            }
             if transfer.body.count + data.count > maxBodyBytes {
                 transfer.isTooLarge = true
                 transfer.body = Data()
@@ -132,11 +139,14 @@ private final class ResponseCollector: NSObject, URLSessionDataDelegate, @unchec
         if overLimit { dataTask.cancel() }
     }
 
-    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
-        guard let transfer = withTransfers({ $0.removeValue(forKey: task.taskIdentifier) }) else { return }
+    func urlSession(
+        _ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?
+    ) {
+        let finished = withTransfers { $0.removeValue(forKey: task.taskIdentifier) }
+        guard let transfer = finished else { return }
         let response = transfer.response ?? task.response as? HTTPURLResponse
-        transfer.continuation.resume(with: Self.outcome(of: transfer, response: response, error: error,
-                                                        limit: maxBodyBytes))
+        transfer.continuation.resume(
+            with: Self.outcome(of: transfer, response: response, error: error, limit: maxBodyBytes))
     }
 
     private static func outcome(
@@ -148,7 +158,9 @@ private final class ResponseCollector: NSObject, URLSessionDataDelegate, @unchec
                 trackingId: response?.value(forHTTPHeaderField: "TrackingID")))
         }
         if let error {
-            guard let urlError = error as? URLError else { return .failure(TransportFailure.other("\(error)")) }
+            guard let urlError = error as? URLError else {
+                return .failure(TransportFailure.other("\(error)"))
+            }
             // The head arrived and then the connection went: the body was cut short, whether
             // by a reset or by a close before the announced length.
             if response != nil, urlError.code != .cancelled, urlError.code != .timedOut {
@@ -163,7 +175,8 @@ private final class ResponseCollector: NSObject, URLSessionDataDelegate, @unchec
         for (key, value) in response.allHeaderFields {
             headers[String(describing: key)] = String(describing: value)
         }
-        return .success(HTTPResponse(status: response.statusCode, headers: headers, body: transfer.body))
+        return .success(
+            HTTPResponse(status: response.statusCode, headers: headers, body: transfer.body))
     }
 
     private func withTransfers<Result>(_ body: (inout [Int: Transfer]) -> Result) -> Result {

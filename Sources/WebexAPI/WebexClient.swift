@@ -135,7 +135,8 @@ public final class WebexClient: Sendable {
             } catch let tooLarge as ResponseTooLarge {
                 let reason = Self.describe(tooLarge)
                 report(request, endpoint, started, status: tooLarge.status, failure: reason)
-                throw .badResponse(status: tooLarge.status, reason: reason, trackingId: tooLarge.trackingId ?? trackingId)
+                throw .badResponse(
+                    status: tooLarge.status, reason: reason, trackingId: tooLarge.trackingId ?? trackingId)
             } catch let failure as TransportFailure {
                 report(request, endpoint, started, status: nil, failure: failure.sentence)
                 let mayRetry = idempotent && (failure == .connectionLost || failure == .timedOut)
@@ -160,7 +161,8 @@ public final class WebexClient: Sendable {
                 // Webex asked for and let the user decide.
                 guard rateLimitRetries < retryPolicy.maxRateLimitRetries,
                       seconds <= retryPolicy.maximumRetryAfterSeconds else {
-                    throw Self.error(from: response, sentTrackingId: trackingId).redacting(token.secret)
+                    let refusal = Self.error(from: response, sentTrackingId: trackingId)
+                    throw refusal.redacting(token.secret)
                 }
                 try await wait(seconds)
                 rateLimitRetries += 1
@@ -185,7 +187,9 @@ public final class WebexClient: Sendable {
     /// Sends `endpoint` and returns Webex's answer byte for byte, once its body has been checked
     /// to decode as the model the endpoint documents: for callers that pass the bytes on (the
     /// REST adapter), so a 200 with a broken body is an error and not passed along as success.
-    public func sendCheckingBody(_ endpoint: WebexEndpoint) async throws(WebexError) -> HTTPResponse {
+    public func sendCheckingBody(
+        _ endpoint: WebexEndpoint
+    ) async throws(WebexError) -> HTTPResponse {
         let response = try await send(endpoint)
         switch endpoint {
         case .listSites: _ = try decode(SiteList.self, from: response)
@@ -193,17 +197,22 @@ public final class WebexClient: Sendable {
         case .listTrackingCodes: _ = try decode(TrackingCodeList.self, from: response)
         case .getTrackingCode, .createTrackingCode, .updateTrackingCode:
             _ = try decode(TrackingCode.self, from: response)
-        case .getUserTrackingCodes, .updateUserTrackingCodes: _ = try decode(UserTrackingCodes.self, from: response)
+        case .getUserTrackingCodes, .updateUserTrackingCodes:
+            _ = try decode(UserTrackingCodes.self, from: response)
         case .deleteTrackingCode: break
         }
         return response
     }
 
-    private func decode<T: Decodable>(_ type: T.Type, from endpoint: WebexEndpoint) async throws(WebexError) -> T {
+    private func decode<T: Decodable>(
+        _ type: T.Type, from endpoint: WebexEndpoint
+    ) async throws(WebexError) -> T {
         try decode(type, from: try await send(endpoint))
     }
 
-    private func decode<T: Decodable>(_ type: T.Type, from response: HTTPResponse) throws(WebexError) -> T {
+    private func decode<T: Decodable>(
+        _ type: T.Type, from response: HTTPResponse
+    ) throws(WebexError) -> T {
         do {
             return try Self.decoder.decode(T.self, from: response.body)
         } catch {
@@ -260,7 +269,8 @@ public final class WebexClient: Sendable {
 
     static func describe(_ tooLarge: ResponseTooLarge) -> String {
         let megabyte = 1024 * 1024
-        let limit = tooLarge.limit % megabyte == 0 ? "\(tooLarge.limit / megabyte) MB" : "\(tooLarge.limit) bytes"
+        let limit = tooLarge.limit % megabyte == 0
+            ? "\(tooLarge.limit / megabyte) MB" : "\(tooLarge.limit) bytes"
         return "the answer is larger than \(limit), the most trackcodes reads"
     }
 

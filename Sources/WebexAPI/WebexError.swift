@@ -77,7 +77,8 @@ public enum WebexError: Error, Hashable, Sendable, LocalizedError {
             return "The access token is missing, invalid or expired (HTTP 401: \(message)). "
                 + "Get a fresh token from developer.webex.com and set WEBEX_API_KEY\(quote)"
         case .rateLimited(let seconds, _):
-            let advice = seconds.map { "; Webex asked to wait \($0) s before trying again" } ?? ". Try again in a moment"
+            let advice = seconds.map { "; Webex asked to wait \($0) s before trying again" }
+                ?? ". Try again in a moment"
             return "Webex is rate-limiting these requests (HTTP 429)\(advice)\(quote)"
         case .network(let failure, _):
             return "Network failure: \(failure.sentence)\(quote)"

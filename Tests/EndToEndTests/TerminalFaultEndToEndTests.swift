@@ -20,7 +20,8 @@ struct TerminalFaultEndToEndTests {
     @Test func aTinyWindowShowsANoticeAndTheListComesBackWhenItGrows() throws {
         let sandbox = try SandboxProcess()
         let ui = try TmuxSession(
-            command: sandbox.command(), columns: 20, rows: 5, environment: colourEnvironment(sandbox))
+            command: sandbox.command(), columns: 20, rows: 5,
+            environment: colourEnvironment(sandbox))
         try ui.waitFor(text: "Terminal too small")
         try ui.resize(columns: 40, rows: 10)
         try ui.waitFor(text: "Need 60×16, have 40×10.")
@@ -72,12 +73,15 @@ struct TerminalFaultEndToEndTests {
         let title = try ui.tmux(["display-message", "-p", "-t", ui.name, "#{pane_title}"])
         #expect(!title.contains("pwned"), "the data set the window title")
         let bell = try ui.tmux(["display-message", "-p", "-t", ui.name, "#{window_bell_flag}"])
-        #expect(bell.trimmingCharacters(in: .whitespacesAndNewlines) == "0", "the data rang the bell")
+        #expect(
+            bell.trimmingCharacters(in: .whitespacesAndNewlines) == "0", "the data rang the bell")
         let styled = try ui.tmux(["capture-pane", "-p", "-e", "-t", ui.name])
         #expect(!Self.hasColour(styled), "the data coloured the terminal")
         // The rows differ only in their names (all one column wide per character here): the
         // input mode column lines up. At 100 columns the list uses its compact labels.
-        let rows = screen.split(separator: "\n").filter { $0.contains("Alpha") && $0.contains("Select") }
+        let rows = screen.split(separator: "\n").filter {
+            $0.contains("Alpha") && $0.contains("Select")
+        }
         let columns = rows.compactMap { line in
             line.range(of: "Select").map { line.distance(from: line.startIndex, to: $0.lowerBound) }
         }
@@ -90,13 +94,17 @@ struct TerminalFaultEndToEndTests {
         try ui.waitFor(text: "12 codes")
         let shell = try ui.tmux(["display-message", "-p", "-t", ui.name, "#{pane_pid}"])
             .trimmingCharacters(in: .whitespacesAndNewlines)
-        let children = try ProcessRunner.run(["ps", "-o", "args=", "--ppid", shell], timeout: 10).output
+        let children = try ProcessRunner.run(["ps", "-o", "args=", "--ppid", shell], timeout: 10)
+            .output
         #expect(children.contains("trackcodes"), "\(children)")
         #expect(!children.contains(sandbox.token))
 
         let output = sandbox.home.appendingPathComponent("serve.out").path
         let serve = try ProcessRunner.spawn(
-            [TestPaths.binary, "serve", "--rest-port", "0", "--mcp-port", "0", "--base-url", sandbox.baseURL],
+            [
+                TestPaths.binary, "serve", "--rest-port", "0", "--mcp-port", "0", "--base-url",
+                sandbox.baseURL,
+            ],
             environment: sandbox.environment, outputPath: output)
         defer {
             kill(serve, SIGTERM)
@@ -104,7 +112,8 @@ struct TerminalFaultEndToEndTests {
             waitpid(serve, &status, 0)
         }
         let port = try Self.waitForRESTPort(in: output)
-        let arguments = try ProcessRunner.run(["ps", "-o", "args=", "-p", "\(serve)"], timeout: 10).output
+        let arguments = try ProcessRunner.run(["ps", "-o", "args=", "-p", "\(serve)"], timeout: 10)
+            .output
         #expect(arguments.contains("serve"), "\(arguments)")
         #expect(!arguments.contains(sandbox.token))
         #expect(try Self.listeningAddresses(port: port) == ["0100007F"])
@@ -119,8 +128,10 @@ struct TerminalFaultEndToEndTests {
         while let start = styled[index...].range(of: "\u{1B}[") {
             let end = styled[start.upperBound...].firstIndex { $0.isLetter } ?? styled.endIndex
             let codes = styled[start.upperBound..<end].split(separator: ";").compactMap { Int($0) }
-            if codes.contains(where: { (30...37).contains($0) || (40...47).contains($0) || (90...107).contains($0)
-                || $0 == 38 || $0 == 48 }) {
+            if codes.contains(where: {
+                (30...37).contains($0) || (40...47).contains($0) || (90...107).contains($0)
+                    || $0 == 38 || $0 == 48
+            }) {
                 return true
             }
             index = end
@@ -133,7 +144,9 @@ struct TerminalFaultEndToEndTests {
         while Date() < deadline {
             let text = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
             let marker = "REST adapter on http://127.0.0.1:"
-            if let range = text.range(of: marker), let port = Int(text[range.upperBound...].prefix(while: \.isNumber)) {
+            if let range = text.range(of: marker),
+                let port = Int(text[range.upperBound...].prefix(while: \.isNumber))
+            {
                 return port
             }
             usleep(20_000)
@@ -150,7 +163,9 @@ struct TerminalFaultEndToEndTests {
                 let fields = line.split(separator: " ")
                 guard fields.count > 3, fields[3] == "0A" else { continue }
                 let local = fields[1].split(separator: ":")
-                if local.count == 2, Int(local[1], radix: 16) == port { found.append(String(local[0])) }
+                if local.count == 2, Int(local[1], radix: 16) == port {
+                    found.append(String(local[0]))
+                }
             }
         }
         return found
@@ -158,9 +173,13 @@ struct TerminalFaultEndToEndTests {
 
     static func hostileDataset() -> SandboxDataset {
         let site = "acme.webex.com"
-        let schedule = TrackingCodeRules.normalizedScheduleStartCodes([.init(service: .all, type: .optional)])
-        let names = ["Plain", "Evil\u{1B}[31mRed\u{1B}[0m", "Title\u{1B}]0;pwned\u{07}", "Bell\u{07}Ring",
-                     "\u{202E}exe.txt"]
+        let schedule = TrackingCodeRules.normalizedScheduleStartCodes([
+            .init(service: .all, type: .optional)
+        ])
+        let names = [
+            "Plain", "Evil\u{1B}[31mRed\u{1B}[0m", "Title\u{1B}]0;pwned\u{07}", "Bell\u{07}Ring",
+            "\u{202E}exe.txt",
+        ]
         let codes = names.enumerated().map { index, name in
             TrackingCode(
                 id: String(index + 1), name: name, siteUrl: site,

@@ -33,7 +33,8 @@ struct AdapterFaultMatrixTests {
         if fault.succeeds {
             // Webex's bytes pass through: values and fields this version does not know survive.
             let text = String(decoding: response.body, as: UTF8.self)
-            #expect(text.contains(fault == .unknownEnumValues ? "\"multiSelect\"" : "\"createdBy\""))
+            #expect(
+                text.contains(fault == .unknownEnumValues ? "\"multiSelect\"" : "\"createdBy\""))
         } else {
             try expectWebexShapedError(response, for: fault)
         }
@@ -60,11 +61,14 @@ struct AdapterFaultMatrixTests {
     func mcpList(fault: Fault) async throws {
         let environment = try FaultEnvironment(fault, target: .read)
         let adapters = AdapterHarness(environment)
-        let result = try #require(await adapters.callTool(
-            "list-tracking-codes", ["siteUrl": .string(FaultEnvironment.site)]))
+        let result = try #require(
+            await adapters.callTool(
+                "list-tracking-codes", ["siteUrl": .string(FaultEnvironment.site)]))
         try expectToolResult(result, for: fault)
         if fault == .unknownEnumValues {
-            let first = result["structuredContent"]?["items"]?.arrayValue?.first { $0["id"] == .string("1") }
+            let first = result["structuredContent"]?["items"]?.arrayValue?.first {
+                $0["id"] == .string("1")
+            }
             #expect(first?["inputMode"] == .string("multiSelect"))
         }
     }
@@ -83,37 +87,52 @@ struct AdapterFaultMatrixTests {
     // MARK: - Expectations
 
     private func expectWebexShapedError(
-        _ response: HTTPServerResponse, for fault: Fault, sourceLocation: SourceLocation = #_sourceLocation
+        _ response: HTTPServerResponse, for fault: Fault,
+        sourceLocation: SourceLocation = #_sourceLocation
     ) throws {
         let body = try #require(
             try? JSONDecoder().decode(WebexErrorBody.self, from: response.body),
-            "not a Webex error body: \(String(decoding: response.body, as: UTF8.self))", sourceLocation: sourceLocation)
+            "not a Webex error body: \(String(decoding: response.body, as: UTF8.self))",
+            sourceLocation: sourceLocation)
         let message = try #require(body.message, sourceLocation: sourceLocation)
         let descriptions = body.errors?.map(\.description) ?? []
         #expect(!descriptions.isEmpty, sourceLocation: sourceLocation)
         let trackingId = try #require(body.trackingId, sourceLocation: sourceLocation)
-        #expect(trackingId.hasPrefix(fault.shownTrackingId), "\(trackingId)", sourceLocation: sourceLocation)
+        #expect(
+            trackingId.hasPrefix(fault.shownTrackingId), "\(trackingId)",
+            sourceLocation: sourceLocation)
         #expect(response.header("TrackingID") == trackingId, sourceLocation: sourceLocation)
 
         let words = ([message] + descriptions).joined(separator: " ")
         switch fault {
-        case .status401, .status403, .status404, .status409, .status500, .status502, .status503, .status504:
+        case .status401, .status403, .status404, .status409, .status500, .status502, .status503,
+            .status504:
             // Webex's own words pass through under Webex's status.
-            #expect(words.contains("Fault \(fault.errorStatus ?? 0) from the matrix."), sourceLocation: sourceLocation)
+            #expect(
+                words.contains("Fault \(fault.errorStatus ?? 0) from the matrix."),
+                sourceLocation: sourceLocation)
         case .tokenEchoedInError:
-            #expect(words.contains("Invalid header 'Authorization: Bearer <redacted>'"), sourceLocation: sourceLocation)
+            #expect(
+                words.contains("Invalid header 'Authorization: Bearer <redacted>'"),
+                sourceLocation: sourceLocation)
         default:
             for expected in fault.expectedWords {
-                #expect(words.contains(expected), "missing '\(expected)' in: \(words)", sourceLocation: sourceLocation)
+                #expect(
+                    words.contains(expected), "missing '\(expected)' in: \(words)",
+                    sourceLocation: sourceLocation)
             }
         }
         if fault == .status429WithRetryAfter || fault == .status429LongRetryAfter {
-            let seconds = fault == .status429WithRetryAfter ? Fault.retryAfterSeconds : Fault.longRetryAfterSeconds
-            #expect(response.header("Retry-After") == String(seconds), sourceLocation: sourceLocation)
+            let seconds =
+                fault == .status429WithRetryAfter
+                ? Fault.retryAfterSeconds : Fault.longRetryAfterSeconds
+            #expect(
+                response.header("Retry-After") == String(seconds), sourceLocation: sourceLocation)
         }
         let headers = response.headers.map { "\($0.name): \($0.value)" }.joined(separator: "\n")
-        FaultExpectations.expectNoToken("the answer", in: headers + String(decoding: response.body, as: UTF8.self),
-                                        sourceLocation: sourceLocation)
+        FaultExpectations.expectNoToken(
+            "the answer", in: headers + String(decoding: response.body, as: UTF8.self),
+            sourceLocation: sourceLocation)
     }
 
     private func expectToolResult(
@@ -126,19 +145,25 @@ struct AdapterFaultMatrixTests {
         } else {
             #expect(result["isError"] == .bool(true), sourceLocation: sourceLocation)
             FaultExpectations.expectReported(fault, in: text, sourceLocation: sourceLocation)
-            #expect(text.contains(fault.mcpAdvice), "no advice in: \(text)", sourceLocation: sourceLocation)
+            #expect(
+                text.contains(fault.mcpAdvice), "no advice in: \(text)",
+                sourceLocation: sourceLocation)
         }
-        FaultExpectations.expectNoToken("the tool result", in: "\(result)", sourceLocation: sourceLocation)
+        FaultExpectations.expectNoToken(
+            "the tool result", in: "\(result)", sourceLocation: sourceLocation)
     }
 
     private func expectJournaled(
-        _ adapters: AdapterHarness, succeeded: Bool, sourceLocation: SourceLocation = #_sourceLocation
+        _ adapters: AdapterHarness, succeeded: Bool,
+        sourceLocation: SourceLocation = #_sourceLocation
     ) throws {
         let records = try adapters.journal()
-        let intent = try #require(records.first { $0.kind == .intent }, sourceLocation: sourceLocation)
+        let intent = try #require(
+            records.first { $0.kind == .intent }, sourceLocation: sourceLocation)
         #expect(intent.draft?.name == Self.newName, sourceLocation: sourceLocation)
         let outcome = records.first { $0.kind == .outcome && $0.operationId == intent.operationId }
         #expect(outcome?.succeeded == succeeded, sourceLocation: sourceLocation)
-        FaultExpectations.expectNoToken("the journal", in: "\(records)", sourceLocation: sourceLocation)
+        FaultExpectations.expectNoToken(
+            "the journal", in: "\(records)", sourceLocation: sourceLocation)
     }
 }

@@ -21,7 +21,8 @@ struct CLIFaultMatrixTests {
             "XDG_STATE_HOME": environment.home.appendingPathComponent("state").path,
             "XDG_CONFIG_HOME": environment.home.appendingPathComponent("config").path,
         ]
-        return await Trackcodes.runCapturingOutput(arguments, environment: variables, services: services)
+        return await Trackcodes.runCapturingOutput(
+            arguments, environment: variables, services: services)
     }
 
     @Test("CLI codes list", arguments: Fault.allCases)
@@ -44,13 +45,16 @@ struct CLIFaultMatrixTests {
     func codesUpdate(fault: Fault) async throws {
         let environment = try FaultEnvironment(fault, target: .write)
         let run = await run(
-            ["codes", "update", "1", "--name", Self.newName, "--site", FaultEnvironment.site], in: environment)
+            ["codes", "update", "1", "--name", Self.newName, "--site", FaultEnvironment.site],
+            in: environment)
 
         #expect(run.exitCode == fault.cliExitCode, "\(run.standardError)")
         if fault.succeeds {
             #expect(run.standardError.isEmpty)
             #expect(run.standardOutput.contains("Updated tracking code 1 '\(Self.newName)'"))
-            if fault == .unknownEnumValues { #expect(run.standardOutput.contains("inheritedFromSite")) }
+            if fault == .unknownEnumValues {
+                #expect(run.standardOutput.contains("inheritedFromSite"))
+            }
         } else {
             expectOneLineReport(of: fault, in: run)
         }
@@ -61,9 +65,12 @@ struct CLIFaultMatrixTests {
         let intent = try #require(contents.records.first { $0.kind == .intent })
         #expect(intent.draft?.name == Self.newName)
         #expect(intent.before?.name == "Department")
-        let outcome = contents.records.first { $0.kind == .outcome && $0.operationId == intent.operationId }
+        let outcome = contents.records.first {
+            $0.kind == .outcome && $0.operationId == intent.operationId
+        }
         #expect(outcome?.succeeded == fault.succeeds)
-        FaultExpectations.expectNoToken("the journal", in: try String(contentsOf: journal, encoding: .utf8))
+        FaultExpectations.expectNoToken(
+            "the journal", in: try String(contentsOf: journal, encoding: .utf8))
         #expect(try Self.mode(of: journal) == 0o600)
         #expect(try Self.mode(of: journal.deletingLastPathComponent()) == 0o700)
     }
@@ -71,11 +78,13 @@ struct CLIFaultMatrixTests {
     private func expectOneLineReport(
         of fault: Fault, in run: CapturedRun, sourceLocation: SourceLocation = #_sourceLocation
     ) {
-        let lines = run.standardError.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        let lines = run.standardError.split(separator: "\n", omittingEmptySubsequences: false)
+            .dropLast()
         #expect(lines.count == 1, "\(run.standardError)", sourceLocation: sourceLocation)
         #expect(run.standardError.hasPrefix("trackcodes: "), sourceLocation: sourceLocation)
         #expect(run.standardOutput.isEmpty, "\(run.standardOutput)", sourceLocation: sourceLocation)
-        FaultExpectations.expectReported(fault, in: run.standardError, sourceLocation: sourceLocation)
+        FaultExpectations.expectReported(
+            fault, in: run.standardError, sourceLocation: sourceLocation)
     }
 
     static func mode(of url: URL) throws -> Int {

@@ -33,7 +33,9 @@ struct ClientFaultMatrixTests {
             if fault == .unknownEnumValues {
                 #expect(code?.inputMode == .unrecognized("multiSelect"))
                 #expect(code?.hostProfileCode == .unrecognized("inheritedFromSite"))
-                #expect(code?.scheduleType(for: .unrecognized("WebinarCenter")) == .unrecognized("recommended"))
+                #expect(
+                    code?.scheduleType(for: .unrecognized("WebinarCenter"))
+                        == .unrecognized("recommended"))
             }
             if fault == .extraFields { #expect(code?.inputMode == .select) }
         case .failure(let error):

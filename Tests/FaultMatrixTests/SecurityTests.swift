@@ -24,12 +24,15 @@ struct SecurityTests {
         let sandbox = SandboxHTTPServer(sandbox: Sandbox(dataset: FaultEnvironment.dataset()))
         let sandboxURL = try sandbox.start()
         defer { sandbox.stop() }
-        #expect(try ListeningSockets.addresses(ofPort: try #require(sandboxURL.port)) == ["127.0.0.1"])
+        #expect(
+            try ListeningSockets.addresses(ofPort: try #require(sandboxURL.port)) == ["127.0.0.1"])
 
         let environment = try FaultEnvironment(.extraFields, target: .read)
         let client = environment.makeClient()
-        let operations = TrackingCodeOperations(service: DirectTrackingCodeService(client: client), client: client)
-        let servers = try AdapterServers.start(options: ServeOptions(restPort: 0, mcpPort: 0), operations: operations)
+        let operations = TrackingCodeOperations(
+            service: DirectTrackingCodeService(client: client), client: client)
+        let servers = try AdapterServers.start(
+            options: ServeOptions(restPort: 0, mcpPort: 0), operations: operations)
         #expect(try ListeningSockets.addresses(ofPort: servers.restPort) == ["127.0.0.1"])
         #expect(try ListeningSockets.addresses(ofPort: servers.mcpPort) == ["127.0.0.1"])
         await servers.stop()
@@ -54,8 +57,9 @@ struct SecurityTests {
         let paths = directory.paths
         for file in [paths.journalFile, paths.learnedReadOnlyFile, paths.settingsFile] {
             #expect(try Self.mode(of: file) == 0o600, "\(file.lastPathComponent)")
-            #expect(try Self.mode(of: file.deletingLastPathComponent()) == 0o700,
-                    "\(file.deletingLastPathComponent().lastPathComponent)")
+            #expect(
+                try Self.mode(of: file.deletingLastPathComponent()) == 0o700,
+                "\(file.deletingLastPathComponent().lastPathComponent)")
         }
     }
 
@@ -76,18 +80,25 @@ struct SecurityTests {
 
     // MARK: - The command line's tables
 
-    @Test(arguments: [["codes", "list"], ["codes", "get", "2"], ["user", "get", "--email", "eve@example.com"]])
+    @Test(arguments: [
+        ["codes", "list"], ["codes", "get", "2"], ["user", "get", "--email", "eve@example.com"],
+    ])
     func commandLineOutputOfHostileDataIsInertAndAligned(arguments: [String]) async throws {
         let sandbox = Sandbox(dataset: HostileData.dataset())
         let services = CLIServices(
-            makeTransport: { SandboxTransport(sandbox) }, makeDemoTransport: { SandboxTransport(sandbox) },
+            makeTransport: { SandboxTransport(sandbox) },
+            makeDemoTransport: { SandboxTransport(sandbox) },
             retryPolicy: .none)
         let run = await Trackcodes.runCapturingOutput(
             arguments + ["--site", HostileData.site],
-            environment: ["WEBEX_API_KEY": Sandbox.demoToken, "WEBEX_BASE_URL": "http://127.0.0.1:9/v1"],
+            environment: [
+                "WEBEX_API_KEY": Sandbox.demoToken, "WEBEX_BASE_URL": "http://127.0.0.1:9/v1",
+            ],
             services: services)
         #expect(run.exitCode == .success, "\(run.standardError)")
-        let active = run.standardOutput.unicodeScalars.filter { HostileData.isActive($0) && $0 != "\n" }
+        let active = run.standardOutput.unicodeScalars.filter {
+            HostileData.isActive($0) && $0 != "\n"
+        }
         #expect(active.isEmpty, "active characters: \(active.map { String($0.value, radix: 16) })")
 
         guard arguments == ["codes", "list"] else { return }

@@ -53,9 +53,11 @@ struct TUIFaultMatrixTests {
         let intent = try #require(records.first { $0.kind == .intent })
         #expect(intent.codeId == "1")
         #expect(intent.draft?.name == Self.newName)
-        let outcome = try #require(records.first { $0.kind == .outcome && $0.operationId == intent.operationId })
+        let outcome = try #require(
+            records.first { $0.kind == .outcome && $0.operationId == intent.operationId })
         #expect(outcome.succeeded == fault.succeeds)
-        FaultExpectations.expectNoToken("the journal", in: try String(contentsOf: app.session.journal.fileURL, encoding: .utf8))
+        FaultExpectations.expectNoToken(
+            "the journal", in: try String(contentsOf: app.session.journal.fileURL, encoding: .utf8))
         for record in app.session.callLog.records {
             FaultExpectations.expectNoToken("the API log", in: "\(record)")
         }

@@ -12,11 +12,13 @@ import WebexAPI
 @Suite("Terminal faults", .serialized)
 struct TerminalFaultTests {
     nonisolated static let tinySizes = [
-        TerminalSize(columns: 1, rows: 1), TerminalSize(columns: 20, rows: 5), TerminalSize(columns: 40, rows: 10),
+        TerminalSize(columns: 1, rows: 1), TerminalSize(columns: 20, rows: 5),
+        TerminalSize(columns: 40, rows: 10),
     ]
 
     private func harness(
-        size: TerminalSize, capabilities: TerminalCapabilities = .standard, directory: FaultDirectory
+        size: TerminalSize, capabilities: TerminalCapabilities = .standard,
+        directory: FaultDirectory
     ) async -> RootScreenHarness {
         let (session, _) = HostileData.session(paths: directory.paths)
         let app = RootScreenHarness(session: session, size: size, capabilities: capabilities)
@@ -26,8 +28,9 @@ struct TerminalFaultTests {
 
     // MARK: - Sizes
 
-    @Test("A tiny terminal shows a notice that fits, ignores keys but q, and loses nothing",
-          arguments: tinySizes)
+    @Test(
+        "A tiny terminal shows a notice that fits, ignores keys but q, and loses nothing",
+        arguments: tinySizes)
     func tinyTerminal(size: TerminalSize) async throws {
         let directory = FaultDirectory()
         let app = await harness(size: TerminalSize(columns: 80, rows: 24), directory: directory)
@@ -52,7 +55,8 @@ struct TerminalFaultTests {
         #expect(app.editor?.editor.name == "Kept")
     }
 
-    @Test("Quitting with an unsaved form asks first, also from a tiny terminal", arguments: tinySizes)
+    @Test(
+        "Quitting with an unsaved form asks first, also from a tiny terminal", arguments: tinySizes)
     func quittingAsksBeforeDroppingAForm(size: TerminalSize) async throws {
         let directory = FaultDirectory()
         let app = await harness(size: TerminalSize(columns: 80, rows: 24), directory: directory)
@@ -95,21 +99,27 @@ struct TerminalFaultTests {
     /// `TERM=vt100` (no colour), `NO_COLOR` (colour off), `LANG=C` on a system without a UTF-8
     /// locale (no Unicode glyphs): the theme follows what the terminal can do.
     @Test(arguments: [
-        TerminalCapabilities(colorCount: 0, supportsDefaultColors: false, isUnicode: true, terminalName: "vt100"),
-        TerminalCapabilities(colorCount: 0, supportsDefaultColors: true, isUnicode: true, terminalName: "xterm-256color"),
-        TerminalCapabilities(colorCount: 0, supportsDefaultColors: false, isUnicode: false, terminalName: "vt100"),
+        TerminalCapabilities(
+            colorCount: 0, supportsDefaultColors: false, isUnicode: true, terminalName: "vt100"),
+        TerminalCapabilities(
+            colorCount: 0, supportsDefaultColors: true, isUnicode: true,
+            terminalName: "xterm-256color"),
+        TerminalCapabilities(
+            colorCount: 0, supportsDefaultColors: false, isUnicode: false, terminalName: "vt100"),
     ])
     func plainTerminals(capabilities: TerminalCapabilities) async throws {
         let directory = FaultDirectory()
-        let app = await harness(size: TerminalSize(columns: 120, rows: 40), capabilities: capabilities,
-                                directory: directory)
+        let app = await harness(
+            size: TerminalSize(columns: 120, rows: 40), capabilities: capabilities,
+            directory: directory)
         await app.press(.char("j"))
         let canvas = app.driver.screen
         for y in 0..<canvas.size.rows {
             for x in 0..<canvas.size.columns {
                 let cell = canvas[x, y]
-                #expect(cell.style.foreground == .default && cell.style.background == .default,
-                        "colour at \(x),\(y) on a terminal without colours")
+                #expect(
+                    cell.style.foreground == .default && cell.style.background == .default,
+                    "colour at \(x),\(y) on a terminal without colours")
             }
         }
         if !capabilities.isUnicode {
@@ -117,14 +127,17 @@ struct TerminalFaultTests {
             #expect(!app.text.contains { chrome.contains($0) }, "\(app.text)")
         }
         // The highlighted row still stands out without colour.
-        #expect((0..<canvas.size.columns).contains { canvas[$0, 3].style.attributes.contains(.reverse) })
+        #expect(
+            (0..<canvas.size.columns).contains { canvas[$0, 3].style.attributes.contains(.reverse) }
+        )
         expectInert(canvas)
     }
 
     // MARK: - Hostile data
 
-    @Test("Hostile names show inert, and the columns after them stay aligned",
-          arguments: [TerminalSize(columns: 80, rows: 24), TerminalSize(columns: 120, rows: 40)])
+    @Test(
+        "Hostile names show inert, and the columns after them stay aligned",
+        arguments: [TerminalSize(columns: 80, rows: 24), TerminalSize(columns: 120, rows: 40)])
     func hostileNamesAreInertAndAligned(size: TerminalSize) async throws {
         let directory = FaultDirectory()
         let app = await harness(size: size, directory: directory)
@@ -140,12 +153,15 @@ struct TerminalFaultTests {
 
         // Rows differ only in their names: from the input-mode column on, they are the same.
         let markers = ["Plain", "Evil", "Title", "Bell", "Nul", "C1", "exe.txt", "Iso", "部署コード"]
-        let rows = (0..<canvas.size.rows).filter { y in markers.contains { canvas.row(y).contains($0) } }
+        let rows = (0..<canvas.size.rows).filter { y in
+            markers.contains { canvas.row(y).contains($0) }
+        }
         #expect(rows.count == HostileData.names.count, "\(text)")
         // A list narrower than 104 columns uses the compact headings ("Mode", "MC  EC  TC  SC").
         let header = try #require((0..<canvas.size.rows).first { canvas.row($0).contains("Name") })
         let first = try #require(
-            Self.column(of: "Input mode", inRow: header, of: canvas) ?? Self.column(of: "Mode", inRow: header, of: canvas))
+            Self.column(of: "Input mode", inRow: header, of: canvas)
+                ?? Self.column(of: "Mode", inRow: header, of: canvas))
         let last = try #require(
             Self.column(of: "Schedule/start", inRow: header, of: canvas)
                 ?? Self.column(of: ScheduleSummary.compactHeading, inRow: header, of: canvas))
@@ -175,19 +191,26 @@ struct TerminalFaultTests {
         for y in 0..<canvas.size.rows {
             for x in 0..<canvas.size.columns {
                 let active = canvas[x, y].text.unicodeScalars.filter(HostileData.isActive)
-                #expect(active.isEmpty, "active character \(active.map { String($0.value, radix: 16) }) at \(x),\(y)",
-                        sourceLocation: sourceLocation)
+                #expect(
+                    active.isEmpty,
+                    "active character \(active.map { String($0.value, radix: 16) }) at \(x),\(y)",
+                    sourceLocation: sourceLocation)
             }
         }
     }
 
     /// The frame has the terminal's size and every row fills exactly its width.
-    private func expectFits(_ app: RootScreenHarness, size: TerminalSize, sourceLocation: SourceLocation = #_sourceLocation) {
+    private func expectFits(
+        _ app: RootScreenHarness, size: TerminalSize,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         let canvas = app.driver.screen
         #expect(canvas.size == size, sourceLocation: sourceLocation)
         for y in 0..<canvas.size.rows {
             let width = (0..<canvas.size.columns).reduce(0) { $0 + canvas[$1, y].width }
-            #expect(width == size.columns, "row \(y) is \(width) columns wide", sourceLocation: sourceLocation)
+            #expect(
+                width == size.columns, "row \(y) is \(width) columns wide",
+                sourceLocation: sourceLocation)
         }
     }
 
@@ -198,7 +221,8 @@ struct TerminalFaultTests {
 
     /// The text of row `y` from cell `x` up to cell `end` (the row's end by default).
     static func text(of canvas: Canvas, row y: Int, from x: Int, to end: Int? = nil) -> String {
-        (x..<min(end ?? canvas.size.columns, canvas.size.columns)).map { canvas[$0, y].text }.joined()
+        (x..<min(end ?? canvas.size.columns, canvas.size.columns)).map { canvas[$0, y].text }
+            .joined()
     }
 }
 
@@ -208,7 +232,9 @@ final class FaultDirectory: Sendable {
         .appendingPathComponent("fault-terminal-\(UUID().uuidString)", isDirectory: true)
 
     var paths: Paths {
-        Paths(configDirectory: url.appendingPathComponent("config"), stateDirectory: url.appendingPathComponent("state"))
+        Paths(
+            configDirectory: url.appendingPathComponent("config"),
+            stateDirectory: url.appendingPathComponent("state"))
     }
 
     deinit {

@@ -123,8 +123,8 @@ struct MCPToolRunner: Sendable {
                 // The sentence already gives Webex's own wait.
                 return nil
             case .badResponse:
-                return "Webex's answer could not be read; try again, and quote the trackingId to Cisco support "
-                    + "if it keeps happening."
+                return "Webex's answer could not be read; try again, and quote the trackingId to "
+                    + "Cisco support if it keeps happening."
             default:
                 break
             }
@@ -135,10 +135,11 @@ struct MCPToolRunner: Sendable {
             case 429?: return "Wait a little and try again."
             case 401?: return "The Webex access token trackcodes uses is missing, wrong or expired."
             case let status? where status >= 500:
-                return "Webex could not do this just now; try again later, and quote the trackingId to Cisco "
-                    + "support if it keeps failing."
+                return "Webex could not do this just now; try again later, and quote the trackingId "
+                    + "to Cisco support if it keeps failing."
             case let status? where status >= 400:
-                return "Webex refused the arguments; correct them as its message says and call again."
+                return "Webex refused the arguments; correct them as its message says and call "
+                    + "again."
             default: return error.isNetworkOrAuth ? "Try again when Webex can be reached." : nil
             }
         }

@@ -7,8 +7,10 @@ import TrackingCodesCore
 @Suite("Fuzz: CSV and import files", .serialized)
 struct CSVFuzzTests {
     private static let pieces = [
-        "a", "Z", " ", ",", ";", "\t", "\"", "\"\"", "\n", "\r", "\r\n", "=SUM(A1)", "+1", "-2", "@x", "'",
-        "é", "e\u{301}", "\"\u{301}", "部署", "😀", "\u{202E}", "\u{0}", "\u{FEFF}", "select", "All=required",
+        "a", "Z", " ", ",", ";", "\t", "\"", "\"\"", "\n", "\r", "\r\n", "=SUM(A1)", "+1", "-2",
+        "@x", "'",
+        "é", "e\u{301}", "\"\u{301}", "部署", "😀", "\u{202E}", "\u{0}", "\u{FEFF}", "select",
+        "All=required",
     ]
 
     static func cell(_ random: inout FuzzRandom) -> String {
@@ -31,7 +33,8 @@ struct CSVFuzzTests {
             let table = try DelimitedTable.parse(text, delimiter: delimiter)
             #expect(table.header == header, "case \(index): \(text.debugDescription)")
             #expect(table.records.map(\.cells) == rows, "case \(index): \(text.debugDescription)")
-            #expect(table.records.map(\.line) == table.records.map(\.line).sorted(), "case \(index)")
+            #expect(
+                table.records.map(\.line) == table.records.map(\.line).sorted(), "case \(index)")
         }
     }
 
@@ -41,7 +44,9 @@ struct CSVFuzzTests {
                 header: ["id", "name", "options"],
                 rows: (0..<random.int(0...4)).map { _ in (0..<3).map { _ in Self.cell(&random) } }
             ).rendered()
-            let bytes = random.chance(0.7) ? random.mutate(Array(rendered.utf8)) : random.bytes(count: random.int(0...80))
+            let bytes =
+                random.chance(0.7)
+                ? random.mutate(Array(rendered.utf8)) : random.bytes(count: random.int(0...80))
             let text = String(decoding: bytes, as: UTF8.self)
             do throws(ImportFileError) {
                 let table = try DelimitedTable.parse(text)
@@ -55,7 +60,8 @@ struct CSVFuzzTests {
     @Test func anyFileIsDecodedOrRefusedWithAReason() {
         FuzzBudget(cases: 3000).run("import file bytes") { random, index in
             let boms: [[UInt8]] = [[], [0xEF, 0xBB, 0xBF], [0xFF, 0xFE], [0xFE, 0xFF]]
-            let body = random.chance(0.5)
+            let body =
+                random.chance(0.5)
                 ? random.mutate(Array("id,name,inputMode,options\n1,Dept,select,A|B\n".utf8))
                 : random.bytes(count: random.int(0...64))
             let data = Data(random.pick(boms) + body)

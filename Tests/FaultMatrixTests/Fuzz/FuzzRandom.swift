@@ -53,8 +53,10 @@ struct FuzzRandom: RandomNumberGenerator {
             case 4:
                 result = Array(result.prefix(position))
             default:
-                let interesting: [UInt8] = [0x00, 0x0A, 0x0D, 0x20, 0x22, 0x25, 0x2C, 0x3A, 0x5B, 0x5D, 0x5C,
-                                            0x7B, 0x7D, 0x7F, 0x80, 0xC0, 0xE2, 0xFF]
+                let interesting: [UInt8] = [
+                    0x00, 0x0A, 0x0D, 0x20, 0x22, 0x25, 0x2C, 0x3A, 0x5B, 0x5D, 0x5C,
+                    0x7B, 0x7D, 0x7F, 0x80, 0xC0, 0xE2, 0xFF,
+                ]
                 result.insert(pick(interesting), at: min(position, result.count))
             }
         }
@@ -88,7 +90,9 @@ struct FuzzBudget {
 
     /// Runs `body` for each case until the budget is spent; returns how many cases ran.
     @discardableResult
-    func run(_ name: String, _ body: (_ random: inout FuzzRandom, _ index: Int) throws -> Void) rethrows -> Int {
+    func run(
+        _ name: String, _ body: (_ random: inout FuzzRandom, _ index: Int) throws -> Void
+    ) rethrows -> Int {
         let deadline = seconds.map { Date().addingTimeInterval($0) }
         let state = openStateFile()
         defer { if state >= 0 { close(state) } }
@@ -129,7 +133,9 @@ struct FuzzBudget {
 
     private func record(_ index: Int, in stateFile: Int32) {
         guard stateFile >= 0 else { return }
-        let line = Array("case \(index) seed \(seed(ofCase: index))\n".utf8) + Array(repeating: 0x20, count: 8)
+        let line =
+            Array("case \(index) seed \(seed(ofCase: index))\n".utf8)
+            + Array(repeating: 0x20, count: 8)
         _ = line.withUnsafeBytes { pwrite(stateFile, $0.baseAddress, $0.count, 0) }
     }
 

@@ -6,44 +6,58 @@ enum HTTPFuzz {
     static func method(_ random: inout FuzzRandom) -> String {
         random.chance(0.8)
             ? random.pick(["GET", "POST", "PUT", "DELETE", "OPTIONS", "PATCH"])
-            : random.pick(["get", "G ET", "", "M\u{0}", "ÄÖ", "GET\t", String(repeating: "X", count: 300)])
+            : random.pick([
+                "get", "G ET", "", "M\u{0}", "ÄÖ", "GET\t", String(repeating: "X", count: 300),
+            ])
     }
 
     private static let paths = [
         "/", "/v1/admin/meeting/config/trackingCodes", "/v1/a%2Fb", "/a?x=%zz", "/a?%FF=1", "*",
         "http://127.0.0.1/x?y=1", "HTTPS://h", "/a#f", "/%E2%9C%93?q=%20x+y&&k", "/a b", "relative",
-        "/" + String(repeating: "a", count: 5000), "/?" + String(repeating: "k=v&", count: 200), "/%", "/%4",
+        "/" + String(repeating: "a", count: 5000), "/?" + String(repeating: "k=v&", count: 200),
+        "/%", "/%4",
     ]
 
     private static let optionalHeaders = [
-        "Transfer-Encoding: chunked", "Transfer-Encoding: gzip", "Expect: 100-continue", "Expect: something",
-        "Connection: close", "Connection: keep-alive", "Connection: TE, Close", "Authorization: Bearer x",
+        "Transfer-Encoding: chunked", "Transfer-Encoding: gzip", "Expect: 100-continue",
+        "Expect: something",
+        "Connection: close", "Connection: keep-alive", "Connection: TE, Close",
+        "Authorization: Bearer x",
         "Content-Type: application/json", " folded", "NoColon", "Bad Name: x", "X-Control: a\u{1}b",
-        "X-Big: " + String(repeating: "v", count: 6000), ":empty", "X-Tab:\tvalue\t", "X-UTF8: ünïcödé",
+        "X-Big: " + String(repeating: "v", count: 6000), ":empty", "X-Tab:\tvalue\t",
+        "X-UTF8: ünïcödé",
     ]
 
     static func target(_ random: inout FuzzRandom) -> String {
         var target = random.pick(paths)
-        if random.chance(0.1) { target += String(decoding: random.bytes(count: random.int(1...6)), as: UTF8.self) }
+        if random.chance(0.1) {
+            target += String(decoding: random.bytes(count: random.int(1...6)), as: UTF8.self)
+        }
         return target
     }
 
     static func version(_ random: inout FuzzRandom) -> String {
         random.chance(0.85)
             ? random.pick(["HTTP/1.1", "HTTP/1.1", "HTTP/1.0"])
-            : random.pick(["HTTP/2.0", "HTTP/1.1x", "HTTP/1", "", "http/1.1", "HTTP/9.9", "HTTP/1.12"])
+            : random.pick([
+                "HTTP/2.0", "HTTP/1.1x", "HTTP/1", "", "http/1.1", "HTTP/9.9", "HTTP/1.12",
+            ])
     }
 
     static func headers(_ random: inout FuzzRandom, bodyLength: Int) -> [String] {
         var lines: [String] = []
         for _ in 0..<(random.chance(0.9) ? 1 : random.int(0...2)) {
-            lines.append(random.pick(["Host: 127.0.0.1", "Host: example.com", "host:localhost:80", "Host:"]))
+            lines.append(
+                random.pick(["Host: 127.0.0.1", "Host: example.com", "host:localhost:80", "Host:"]))
         }
         if bodyLength > 0 || random.chance(0.2) {
-            lines.append("Content-Length: " + random.pick([
-                String(bodyLength), String(bodyLength), String(bodyLength + 5), "-1", "5, 5", " 3", "1e3", "",
-                "99999999999999999999999", "0007",
-            ]))
+            lines.append(
+                "Content-Length: "
+                    + random.pick([
+                        String(bodyLength), String(bodyLength), String(bodyLength + 5), "-1",
+                        "5, 5", " 3", "1e3", "",
+                        "99999999999999999999999", "0007",
+                    ]))
             if random.chance(0.05) { lines.append("Content-Length: \(bodyLength + 1)") }
         }
         for _ in 0..<random.int(0...3) {

@@ -27,15 +27,22 @@ struct HTTPParserFuzzTests {
             let head: RequestHead
             switch parsed {
             case .failure(let rejection):
-                #expect((400...505).contains(rejection.status) && !rejection.message.isEmpty, "case \(index)")
+                #expect(
+                    (400...505).contains(rejection.status) && !rejection.message.isEmpty,
+                    "case \(index)")
                 return
             case .success(let success):
                 head = success
             }
-            #expect(ASCII.isToken(head.method.utf8), "case \(index): method \(head.method.debugDescription)")
-            #expect(!head.target.isEmpty && head.target.utf8.allSatisfy(ASCII.isVisible), "case \(index)")
+            #expect(
+                ASCII.isToken(head.method.utf8),
+                "case \(index): method \(head.method.debugDescription)")
+            #expect(
+                !head.target.isEmpty && head.target.utf8.allSatisfy(ASCII.isVisible),
+                "case \(index)")
             for (name, value) in head.headers {
-                #expect(ASCII.isToken(name.utf8), "case \(index): header name \(name.debugDescription)")
+                #expect(
+                    ASCII.isToken(name.utf8), "case \(index): header name \(name.debugDescription)")
                 #expect(!value.utf8.contains(where: ASCII.isForbiddenInFieldValue), "case \(index)")
             }
             switch RequestFraming.analyze(head, limits: limits) {
@@ -61,7 +68,8 @@ struct HTTPParserFuzzTests {
 
         await FuzzBudget(cases: 400).run("HTTP parser (server)") { random, index in
             let stream = HTTPFuzz.stream(&random)
-            let exchange = await RawExchange.run(port: port, pieces: HTTPFuzz.pieces(of: stream, &random))
+            let exchange = await RawExchange.run(
+                port: port, pieces: HTTPFuzz.pieces(of: stream, &random))
             #expect(!exchange.timedOut, "case \(index): the server neither answered nor closed")
             let problem = RawExchange.problem(inResponses: exchange.received)
             #expect(problem == nil, "case \(index): \(problem ?? "")")
@@ -138,16 +146,21 @@ enum RawExchange {
         var rest = bytes[...]
         let separator = Array("\r\n\r\n".utf8)
         while !rest.isEmpty {
-            guard let end = rest.firstRange(of: separator) else { return "a response head without its end" }
+            guard let end = rest.firstRange(of: separator) else {
+                return "a response head without its end"
+            }
             let head = String(decoding: rest[..<end.lowerBound], as: UTF8.self)
             let lines = head.components(separatedBy: "\r\n")
             let statusLine = lines[0]
             let parts = statusLine.split(separator: " ", maxSplits: 2)
-            guard parts.count >= 2, parts[0] == "HTTP/1.1", let status = Int(parts[1]), (100...599).contains(status)
+            guard parts.count >= 2, parts[0] == "HTTP/1.1", let status = Int(parts[1]),
+                (100...599).contains(status)
             else { return "a bad status line: \(statusLine.debugDescription)" }
             let length = lines.dropFirst()
                 .first { $0.lowercased().hasPrefix("content-length:") }
-                .flatMap { Int($0.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) }
+                .flatMap {
+                    Int($0.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces))
+                }
             if status >= 200, length == nil { return "a \(status) without Content-Length" }
             let bodyEnd = end.upperBound + (length ?? 0)
             guard bodyEnd <= rest.endIndex else { return "a body shorter than its Content-Length" }

@@ -9,14 +9,16 @@ enum JSONFuzz {
     /// Random text, weighted towards what breaks parsers and terminals: quotes, backslashes,
     /// controls, escapes of lone surrogates, bidi controls, wide and combining characters.
     private static let pieces = [
-        "a", "Z", "0", " ", "\"", "\\", "/", "\u{0}", "\u{1B}[31m", "\u{7}", "\u{7F}", "\u{9B}", "\u{202E}",
+        "a", "Z", "0", " ", "\"", "\\", "/", "\u{0}", "\u{1B}[31m", "\u{7}", "\u{7F}", "\u{9B}",
+        "\u{202E}",
         "\u{2066}", "部署", "😀", "e\u{301}", "\u{FEFF}", "\u{2028}", "%", "&", "=", "\n", "\t",
         "trackcodes", "select", "All", "MeetingCenter",
     ]
 
     private static let edgeNumbers = [
         "0", "-0", "1", "-1", "1.5", "1e308", "-1e308", "1e309", "1e-400", "9223372036854775807",
-        "9223372036854775808", "-9223372036854775809", "123456789012345678901234567890", "0.1e1", "1E+2",
+        "9223372036854775808", "-9223372036854775809", "123456789012345678901234567890", "0.1e1",
+        "1E+2",
         "4.9e-324", "2.2250738585072014e-308",
     ]
 
@@ -43,7 +45,9 @@ enum JSONFuzz {
             let items = (0..<random.int(0...4)).map { _ in value(&random, depth: depth - 1) }
             return "[" + items.joined(separator: ",") + "]"
         default:
-            let keys = ["id", "name", "siteUrl", "options", "inputMode", "value", "items", "message", "x"]
+            let keys = [
+                "id", "name", "siteUrl", "options", "inputMode", "value", "items", "message", "x",
+            ]
             let fields = (0..<random.int(0...4)).map { _ in
                 quoted(random.chance(0.7) ? random.pick(keys) : string(&random), &random) + ":"
                     + value(&random, depth: depth - 1)
@@ -70,31 +74,50 @@ enum JSONFuzz {
                 }
             }
         }
-        if random.chance(0.02) { out += random.pick(["\\ud800", "\\udfff", "\\ud83d\\ude00", "\\u00"]) }
+        if random.chance(0.02) {
+            out += random.pick(["\\ud800", "\\udfff", "\\ud83d\\ude00", "\\u00"])
+        }
         return out + "\""
     }
 
     // MARK: - Bodies
 
-    static let inputModes = ["text", "select", "editableSelect", "hostProfileSelect", "multiSelect", ""]
+    static let inputModes = [
+        "text", "select", "editableSelect", "hostProfileSelect", "multiSelect", "",
+    ]
     static let hostProfileCodes = ["optional", "required", "adminSet", "notUsed", "inherited"]
-    static let services = ["All", "MeetingCenter", "EventCenter", "TrainingCenter", "SupportCenter", "Webinar"]
-    static let types = ["optional", "required", "adminSet", "notUsed", "notApplicable", "recommended"]
+    static let services = [
+        "All", "MeetingCenter", "EventCenter", "TrainingCenter", "SupportCenter", "Webinar",
+    ]
+    static let types = [
+        "optional", "required", "adminSet", "notUsed", "notApplicable", "recommended",
+    ]
 
     /// A tracking code object whose fields are each sometimes replaced, dropped or doubled.
     static func code(_ random: inout FuzzRandom) -> String {
         var fields: [(String, String)] = [
-            ("id", random.chance(0.8) ? quoted(String(random.int(1...999)), &random) : number(&random)),
+            (
+                "id",
+                random.chance(0.8) ? quoted(String(random.int(1...999)), &random) : number(&random)
+            ),
             ("name", quoted(string(&random), &random)),
             ("siteUrl", quoted("acme.webex.com", &random)),
-            ("options", "[" + (0..<random.int(0...5)).map { _ in
-                "{\"value\":\(quoted(string(&random), &random)),\"defaultValue\":\(random.chance(0.2))}"
-            }.joined(separator: ",") + "]"),
+            (
+                "options",
+                "["
+                    + (0..<random.int(0...5)).map { _ in
+                        "{\"value\":\(quoted(string(&random), &random)),\"defaultValue\":\(random.chance(0.2))}"
+                    }.joined(separator: ",") + "]"
+            ),
             ("inputMode", quoted(random.pick(inputModes), &random)),
             ("hostProfileCode", quoted(random.pick(hostProfileCodes), &random)),
-            ("scheduleStartCodes", "[" + (0..<random.int(0...6)).map { _ in
-                "{\"service\":\(quoted(random.pick(services), &random)),\"type\":\(quoted(random.pick(types), &random))}"
-            }.joined(separator: ",") + "]"),
+            (
+                "scheduleStartCodes",
+                "["
+                    + (0..<random.int(0...6)).map { _ in
+                        "{\"service\":\(quoted(random.pick(services), &random)),\"type\":\(quoted(random.pick(types), &random))}"
+                    }.joined(separator: ",") + "]"
+            ),
         ]
         for _ in 0..<random.int(0...2) {
             let index = random.int(0...fields.count - 1)
@@ -114,20 +137,27 @@ enum JSONFuzz {
         let text: String
         switch random.int(0...8) {
         case 0, 1: text = code(&random)
-        case 2, 3: text = "{\"items\":[" + (0..<random.int(0...4)).map { _ in code(&random) }.joined(separator: ",") + "]}"
+        case 2, 3:
+            text =
+                "{\"items\":["
+                + (0..<random.int(0...4)).map { _ in code(&random) }.joined(separator: ",") + "]}"
         case 4:
-            text = "{\"message\":\(quoted(string(&random), &random)),\"errors\":[{\"description\":"
+            text =
+                "{\"message\":\(quoted(string(&random), &random)),\"errors\":[{\"description\":"
                 + "\(quoted(string(&random), &random))}],\"trackingId\":\(quoted(string(&random), &random))}"
         case 5:
-            text = "{\"siteUrl\":\"acme.webex.com\",\"personId\":\(value(&random, depth: 1)),\"trackingCodes\":["
+            text =
+                "{\"siteUrl\":\"acme.webex.com\",\"personId\":\(value(&random, depth: 1)),\"trackingCodes\":["
                 + (0..<random.int(0...3)).map { _ in
                     "{\"id\":\(value(&random, depth: 0)),\"name\":\(quoted(string(&random), &random)),"
                         + "\"value\":\(quoted(string(&random), &random))}"
                 }.joined(separator: ",") + "]}"
         case 6:
-            text = "{\"sites\":[" + (0..<random.int(0...3)).map { _ in
-                "{\"siteUrl\":\(quoted(string(&random), &random)),\"default\":\(value(&random, depth: 0))}"
-            }.joined(separator: ",") + "]}"
+            text =
+                "{\"sites\":["
+                + (0..<random.int(0...3)).map { _ in
+                    "{\"siteUrl\":\(quoted(string(&random), &random)),\"default\":\(value(&random, depth: 0))}"
+                }.joined(separator: ",") + "]}"
         case 7: text = value(&random)
         default: return random.bytes(count: random.int(0...64))
         }
@@ -141,7 +171,9 @@ enum JSONFuzz {
         let status = random.chance(0.9) ? random.pick(statuses) : random.int(100...599)
         var headers: [String: String] = [:]
         if random.chance(0.8) {
-            headers["Content-Type"] = random.pick(["application/json", "text/html", "text/plain", ""])
+            headers["Content-Type"] = random.pick([
+                "application/json", "text/html", "text/plain", "",
+            ])
         }
         if random.chance(0.7) { headers["TrackingID"] = string(&random) }
         if random.chance(0.3) {

@@ -20,7 +20,8 @@ struct JSONFuzzTests {
             sleeper: sleeper, retryPolicy: .standard)
         let draft = TrackingCodeDraft(name: "Fuzz", siteUrl: "acme.webex.com")
         let update = UserTrackingCodesUpdate(
-            siteUrl: "acme.webex.com", user: .email("a@example.com"), trackingCodes: [.init(name: "A", value: "B")])
+            siteUrl: "acme.webex.com", user: .email("a@example.com"),
+            trackingCodes: [.init(name: "A", value: "B")])
 
         await FuzzBudget(cases: 3000).run("JSON decoding (client)") { random, index in
             var answer = JSONFuzz.answer(&random)
@@ -51,11 +52,14 @@ struct JSONFuzzTests {
 
             switch outcome {
             case .success:
-                #expect((200..<300).contains(answer.status), "case \(index): success on \(answer.status)")
+                #expect(
+                    (200..<300).contains(answer.status),
+                    "case \(index): success on \(answer.status)")
             case .failure(let error):
                 let description = error.errorDescription ?? ""
                 #expect(!description.isEmpty)
-                #expect(!description.contains(Self.token), "case \(index): the token in \(description)")
+                #expect(
+                    !description.contains(Self.token), "case \(index): the token in \(description)")
                 switch error {
                 case .badResponse(let status, _, _), .api(let status, _, _, _):
                     #expect(status == answer.status, "case \(index)")
@@ -79,7 +83,10 @@ struct JSONFuzzTests {
             guard let value = JSONValue.parse(body) else { return }
             let encoded = try? JSONEncoder().encode(value)
             #expect(encoded != nil, "case \(index): a parsed value did not encode")
-            if let encoded { #expect(JSONValue.parse(encoded) == value, "case \(index): the round trip changed it") }
+            if let encoded {
+                #expect(
+                    JSONValue.parse(encoded) == value, "case \(index): the round trip changed it")
+            }
         }
     }
 
@@ -94,8 +101,10 @@ struct JSONFuzzTests {
                 return
             }
             do throws(AdapterFailure) {
-                let draft = try WebexBodyReader.draft(from: object, optionsDefault: random.chance(0.5) ? [] : nil)
-                _ = TrackingCodeRules.violations(of: draft, management: random.chance(0.5) ? .siteAdmin : nil)
+                let draft = try WebexBodyReader.draft(
+                    from: object, optionsDefault: random.chance(0.5) ? [] : nil)
+                _ = TrackingCodeRules.violations(
+                    of: draft, management: random.chance(0.5) ? .siteAdmin : nil)
                 #expect((try? JSONEncoder().encode(draft)) != nil, "case \(index)")
             } catch {
                 #expect(!error.sentence.isEmpty, "case \(index)")

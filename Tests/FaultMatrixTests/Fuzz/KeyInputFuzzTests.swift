@@ -16,13 +16,22 @@ struct KeyInputFuzzTests {
 
     @Test func theDecoderMakesAKeyOrNothingOfEveryValue() {
         FuzzBudget(cases: 20_000).run("key decoder") { random, index in
-            let status = random.chance(0.9) ? random.pick([Self.statusCharacter, Self.statusKeyCode]) : Int32.random(in: -3...1000, using: &random)
-            let value: UInt32 = random.chance(0.5)
+            let status =
+                random.chance(0.9)
+                ? random.pick([Self.statusCharacter, Self.statusKeyCode])
+                : Int32.random(in: -3...1000, using: &random)
+            let value: UInt32 =
+                random.chance(0.5)
                 ? UInt32.random(in: 0...0x1FFFF, using: &random)
-                : random.pick([0, 9, 13, 27, 127, 0x80, 0x9B, 0xA0, 0x202E, 0x2028, 0xD800, 0xFEFF, 0x10FFFF, 0x110000,
-                               0o401, 0o410, 0o477, 0o631, 0o632, 0o777, UInt32.max])
+                : random.pick([
+                    0, 9, 13, 27, 127, 0x80, 0x9B, 0xA0, 0x202E, 0x2028, 0xD800, 0xFEFF, 0x10FFFF,
+                    0x110000,
+                    0o401, 0o410, 0o477, 0o631, 0o632, 0o777, UInt32.max,
+                ])
             guard let key = KeyDecoder.decode(status: status, value: value) else { return }
-            #expect(status == Self.statusCharacter || status == Self.statusKeyCode, "case \(index): a key from status \(status)")
+            #expect(
+                status == Self.statusCharacter || status == Self.statusKeyCode,
+                "case \(index): a key from status \(status)")
             Self.expectSafe(key, "case \(index): \(status), \(value)")
         }
     }
@@ -34,10 +43,13 @@ struct KeyInputFuzzTests {
         _ = FileManager.default.createFile(atPath: outputPath, contents: nil)
         let output = try #require(FileHandle(forWritingAtPath: outputPath))
         defer { try? FileManager.default.removeItem(atPath: outputPath) }
-        let driver = try CursesDriver(options: CursesDriver.Options(
-            terminalType: "xterm-256color", inputDescriptor: input.fileHandleForReading.fileDescriptor,
-            outputDescriptor: output.fileDescriptor, environment: [:], installsSignalHandlers: false,
-            fixedSize: TerminalSize(columns: 80, rows: 24)))
+        let driver = try CursesDriver(
+            options: CursesDriver.Options(
+                terminalType: "xterm-256color",
+                inputDescriptor: input.fileHandleForReading.fileDescriptor,
+                outputDescriptor: output.fileDescriptor, environment: [:],
+                installsSignalHandlers: false,
+                fixedSize: TerminalSize(columns: 80, rows: 24)))
         defer { driver.shutdown() }
         let keys = KeyCollector(driver.events)
 
@@ -52,7 +64,8 @@ struct KeyInputFuzzTests {
             // included (see `anInvalidByteCostsOnlyTheKeysReadWithIt`). Then a sentinel sent on
             // its own must still arrive: the input path has recovered.
             let lossy = String(validating: stream, as: UTF8.self) == nil
-            var arrived = await keys.waitForSentinels(atLeast: expected, timeout: .milliseconds(lossy ? 200 : 5000))
+            var arrived = await keys.waitForSentinels(
+                atLeast: expected, timeout: .milliseconds(lossy ? 200 : 5000))
             for _ in 0..<(lossy ? 5 : 0) where !arrived {
                 input.fileHandleForWriting.write(Data([0x01]))
                 arrived = await keys.waitForSentinels(atLeast: expected, timeout: .seconds(1))
@@ -72,10 +85,13 @@ struct KeyInputFuzzTests {
         _ = FileManager.default.createFile(atPath: outputPath, contents: nil)
         let output = try #require(FileHandle(forWritingAtPath: outputPath))
         defer { try? FileManager.default.removeItem(atPath: outputPath) }
-        let driver = try CursesDriver(options: CursesDriver.Options(
-            terminalType: "xterm-256color", inputDescriptor: input.fileHandleForReading.fileDescriptor,
-            outputDescriptor: output.fileDescriptor, environment: [:], installsSignalHandlers: false,
-            fixedSize: TerminalSize(columns: 80, rows: 24)))
+        let driver = try CursesDriver(
+            options: CursesDriver.Options(
+                terminalType: "xterm-256color",
+                inputDescriptor: input.fileHandleForReading.fileDescriptor,
+                outputDescriptor: output.fileDescriptor, environment: [:],
+                installsSignalHandlers: false,
+                fixedSize: TerminalSize(columns: 80, rows: 24)))
         defer { driver.shutdown() }
         let keys = KeyCollector(driver.events)
 
@@ -121,17 +137,23 @@ struct KeyInputFuzzTests {
     // MARK: - Checks
 
     /// A key that is what it says: typed text is never a control character.
-    static func expectSafe(_ key: Key, _ context: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    static func expectSafe(
+        _ key: Key, _ context: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         switch key {
         case .char(let character):
             let active = character.unicodeScalars.contains {
-                $0.properties.generalCategory == .control || $0.value == 0x2028 || $0.value == 0x2029
+                $0.properties.generalCategory == .control || $0.value == 0x2028
+                    || $0.value == 0x2029
             }
-            #expect(!active, "\(context): control \(character.unicodeScalars.map(\.value)) typed as text",
-                    sourceLocation: sourceLocation)
+            #expect(
+                !active,
+                "\(context): control \(character.unicodeScalars.map(\.value)) typed as text",
+                sourceLocation: sourceLocation)
         case .ctrl(let character):
-            #expect("abcdefghijklmnopqrstuvwxyz@[\\]^_".contains(character), "\(context): \(key)",
-                    sourceLocation: sourceLocation)
+            #expect(
+                "abcdefghijklmnopqrstuvwxyz@[\\]^_".contains(character), "\(context): \(key)",
+                sourceLocation: sourceLocation)
         case .function(let number):
             #expect((1...63).contains(number), "\(context): \(key)", sourceLocation: sourceLocation)
         default:
@@ -140,18 +162,23 @@ struct KeyInputFuzzTests {
     }
 
     /// A frame of the driver's size, every row exactly as wide, no cell able to act on the terminal.
-    static func expectSound(_ canvas: Canvas, _ context: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    static func expectSound(
+        _ canvas: Canvas, _ context: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         for y in 0..<canvas.size.rows {
             var width = 0
             for x in 0..<canvas.size.columns {
                 let cell = canvas[x, y]
                 width += cell.width
                 if cell.text.unicodeScalars.contains(where: HostileData.isActive) {
-                    Issue.record("\(context): an active character at \(x),\(y)", sourceLocation: sourceLocation)
+                    Issue.record(
+                        "\(context): an active character at \(x),\(y)",
+                        sourceLocation: sourceLocation)
                 }
             }
             if width != canvas.size.columns {
-                Issue.record("\(context): row \(y) is \(width) columns wide", sourceLocation: sourceLocation)
+                Issue.record(
+                    "\(context): row \(y) is \(width) columns wide", sourceLocation: sourceLocation)
             }
         }
     }
@@ -169,12 +196,16 @@ struct KeyInputFuzzTests {
 /// broken, controls, mouse reports, bracketed paste.
 enum KeyBytes {
     private static let sequences = [
-        "\u{1B}[A", "\u{1B}[B", "\u{1B}OC", "\u{1B}OD", "\u{1B}[5~", "\u{1B}[6~", "\u{1B}[H", "\u{1B}[F",
+        "\u{1B}[A", "\u{1B}[B", "\u{1B}OC", "\u{1B}OD", "\u{1B}[5~", "\u{1B}[6~", "\u{1B}[H",
+        "\u{1B}[F",
         "\u{1B}[Z", "\u{1B}OP", "\u{1B}[15~", "\u{1B}[24~", "\u{1B}[1;5C", "\u{1B}[3~", "\u{1B}[2~",
-        "\u{1B}[200~pasted\u{1B}[201~", "\u{1B}[M !!", "\u{1B}[<0;10;5M", "\u{1B}]0;title\u{07}", "\u{1B}P+q\u{1B}\\",
+        "\u{1B}[200~pasted\u{1B}[201~", "\u{1B}[M !!", "\u{1B}[<0;10;5M", "\u{1B}]0;title\u{07}",
+        "\u{1B}P+q\u{1B}\\",
         "\u{1B}[?1;2c", "\u{1B}[12;40R", "\u{1B}\u{1B}", "\u{1B}[", "\u{1B}O", "\u{1B}[1;",
     ]
-    private static let text = ["a", "q", "j", "k", "/", "?", " ", "é", "日本", "😀", "e\u{301}", "\u{202E}", "\u{FEFF}"]
+    private static let text = [
+        "a", "q", "j", "k", "/", "?", " ", "é", "日本", "😀", "e\u{301}", "\u{202E}", "\u{FEFF}",
+    ]
 
     /// Bytes a terminal (or line noise) might send; never 0x01 or 0x1D, which mark a case's end.
     static func stream(_ random: inout FuzzRandom) -> [UInt8] {
@@ -188,8 +219,17 @@ enum KeyBytes {
                 let sequence = Array(random.pick(sequences).utf8)
                 bytes += sequence.prefix(random.int(1...sequence.count))
             case 2: bytes += Array(random.pick(text).utf8)
-            case 3: bytes += [random.pick([0x00, 0x03, 0x04, 0x08, 0x09, 0x0A, 0x0D, 0x15, 0x17, 0x1B, 0x1F, 0x7F])]
-            case 4: bytes += random.pick([[0x80], [0xC3], [0xE2, 0x82], [0xF4, 0x90, 0x80, 0x80], [0xC2, 0x9B], [0xFF], [0xED, 0xA0, 0x80]])
+            case 3:
+                bytes += [
+                    random.pick([
+                        0x00, 0x03, 0x04, 0x08, 0x09, 0x0A, 0x0D, 0x15, 0x17, 0x1B, 0x1F, 0x7F,
+                    ])
+                ]
+            case 4:
+                bytes += random.pick([
+                    [0x80], [0xC3], [0xE2, 0x82], [0xF4, 0x90, 0x80, 0x80], [0xC2, 0x9B], [0xFF],
+                    [0xED, 0xA0, 0x80],
+                ])
             default: bytes += random.bytes(count: random.int(1...4))
             }
         }
@@ -210,7 +250,8 @@ enum KeyBytes {
         case 6: return .ctrl(random.pick(Array("abcdefghijklmnopqrstuvwxyz")))
         case 7: return .char(random.pick(["é", "日", "😀", "Ω", "-", "_", "."]))
         default:
-            return KeyDecoder.decode(status: 0, value: UInt32.random(in: 0x20...0x2FFF, using: &random)) ?? .escape
+            return KeyDecoder.decode(
+                status: 0, value: UInt32.random(in: 0x20...0x2FFF, using: &random)) ?? .escape
         }
     }
 }

@@ -17,13 +17,17 @@ struct AdapterHarness {
     init(_ environment: FaultEnvironment) {
         let client = environment.makeClient()
         session = Session(client: client, callLog: APICallLog(), paths: environment.paths)
-        let operations = TrackingCodeOperations(service: JournaledTrackingCodeService(session: session), client: client)
-        rest = RESTAdapter(operations: operations, policy: AccessPolicy(listenHost: "127.0.0.1", accessToken: nil))
+        let operations = TrackingCodeOperations(
+            service: JournaledTrackingCodeService(session: session), client: client)
+        rest = RESTAdapter(
+            operations: operations, policy: AccessPolicy(listenHost: "127.0.0.1", accessToken: nil))
         mcp = MCPServer(operations: operations)
     }
 
     /// A REST request as our HTTP server would hand it over, from a local client.
-    func rest(_ method: String, _ path: String, query: [URLQueryItem] = [], body: Data? = nil) async -> HTTPServerResponse {
+    func rest(
+        _ method: String, _ path: String, query: [URLQueryItem] = [], body: Data? = nil
+    ) async -> HTTPServerResponse {
         var target = path
         if !query.isEmpty {
             target += "?" + query.map { "\($0.name)=\($0.value ?? "")" }.joined(separator: "&")
@@ -31,7 +35,8 @@ struct AdapterHarness {
         var headers = [(name: "Host", value: "127.0.0.1:8080")]
         if body != nil { headers.append((name: "Content-Type", value: "application/json")) }
         let request = HTTPServerRequest(
-            method: method, target: target, path: path, queryItems: query, headers: headers, body: body ?? Data(),
+            method: method, target: target, path: path, queryItems: query, headers: headers,
+            body: body ?? Data(),
             remoteAddress: "127.0.0.1:50000")
         return await rest.handle(request)
     }
@@ -54,7 +59,9 @@ struct AdapterHarness {
 extension TrackingCodeDraft {
     /// The draft as a JSON object, the shape both adapters take.
     var jsonObject: [String: JSONValue] {
-        guard let data = try? JSONEncoder().encode(self), case .object(let fields)? = JSONValue.parse(data) else {
+        guard let data = try? JSONEncoder().encode(self),
+            case .object(let fields)? = JSONValue.parse(data)
+        else {
             return [:]
         }
         return fields

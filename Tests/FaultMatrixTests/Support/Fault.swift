@@ -99,7 +99,8 @@ enum Fault: String, CaseIterable, Sendable, CustomTestStringConvertible {
         case .status429WithRetryAfter, .status429LongRetryAfter: "before trying again"
         case .status429WithoutRetryAfter: "Wait a little"
         case .status500, .status502, .status503, .status504: "try again later"
-        case .timeout, .connectionRefused, .resetMidBody, .closedMidBody: "Try again when Webex can be reached"
+        case .timeout, .connectionRefused, .resetMidBody, .closedMidBody:
+            "Try again when Webex can be reached"
         case .malformedJSON, .truncatedJSON, .hugeJSON, .htmlErrorPage: "could not be read"
         case .tokenEchoedInError: "correct them"
         case .unknownEnumValues, .extraFields: ""
@@ -133,7 +134,8 @@ enum Fault: String, CaseIterable, Sendable, CustomTestStringConvertible {
         switch self {
         case .status429WithRetryAfter: Array(repeating: Double(Self.retryAfterSeconds), count: 4)
         case .status429WithoutRetryAfter: Array(repeating: 15, count: 4)
-        case .status502, .status503, .status504, .htmlErrorPage, .resetMidBody, .closedMidBody: [0.5, 1, 2]
+        case .status502, .status503, .status504, .htmlErrorPage, .resetMidBody, .closedMidBody:
+            [0.5, 1, 2]
         case .timeout: [0.5]
         default: []
         }
@@ -143,7 +145,8 @@ enum Fault: String, CaseIterable, Sendable, CustomTestStringConvertible {
     /// one, else the one trackcodes sent (`trackcodes_<session>_<n>`), which is all there is.
     var shownTrackingId: String {
         switch self {
-        case .timeout, .connectionRefused, .resetMidBody, .closedMidBody, .htmlErrorPage: "trackcodes_"
+        case .timeout, .connectionRefused, .resetMidBody, .closedMidBody, .htmlErrorPage:
+            "trackcodes_"
         default: trackingId
         }
     }
@@ -153,11 +156,14 @@ enum Fault: String, CaseIterable, Sendable, CustomTestStringConvertible {
     /// Whether the picked request reaches the sandbox first: the change happens at "Webex"
     /// and only the answer goes wrong.
     var reachesWebex: Bool {
-        [.resetMidBody, .closedMidBody, .truncatedJSON, .unknownEnumValues, .extraFields].contains(self)
+        [.resetMidBody, .closedMidBody, .truncatedJSON, .unknownEnumValues, .extraFields]
+            .contains(self)
     }
 
     /// The misbehaviour for a picked request, given the sandbox's answer when it was forwarded.
-    func misbehaviour(for request: HTTPRequest, sandboxAnswer: HTTPResponse?, token: String) -> Misbehaviour {
+    func misbehaviour(
+        for request: HTTPRequest, sandboxAnswer: HTTPResponse?, token: String
+    ) -> Misbehaviour {
         let healthy = sandboxAnswer?.body ?? Data("{}".utf8)
         let json = ["Content-Type": "application/json;charset=UTF-8", "TrackingID": trackingId]
         switch self {
@@ -167,18 +173,22 @@ enum Fault: String, CaseIterable, Sendable, CustomTestStringConvertible {
             // Never reached: `FaultTransport` sends this call to a port where nothing listens.
             return .silence
         case .resetMidBody:
-            return .resetMidBody(declaredLength: healthy.count, body: healthy.prefix(healthy.count / 2))
+            return .resetMidBody(
+                declaredLength: healthy.count, body: healthy.prefix(healthy.count / 2))
         case .closedMidBody:
-            return .closeMidBody(declaredLength: healthy.count, body: healthy.prefix(healthy.count / 2))
+            return .closeMidBody(
+                declaredLength: healthy.count, body: healthy.prefix(healthy.count / 2))
         case .malformedJSON:
-            return .answer(status: 200, headers: json,
-                           body: Data(#"{"id": "1", "name": "Department" "siteUrl": , }"#.utf8))
+            return .answer(
+                status: 200, headers: json,
+                body: Data(#"{"id": "1", "name": "Department" "siteUrl": , }"#.utf8))
         case .truncatedJSON:
             return .answer(status: 200, headers: json, body: healthy.prefix(healthy.count / 2))
         case .hugeJSON:
             return .answer(status: 200, headers: json, body: HugeAnswer.body(for: request))
         case .unknownEnumValues:
-            return .answer(status: 200, headers: json, body: Rewrite.codes(in: healthy, Rewrite.unknownEnums))
+            return .answer(
+                status: 200, headers: json, body: Rewrite.codes(in: healthy, Rewrite.unknownEnums))
         case .extraFields:
             return .answer(status: 200, headers: json, body: Rewrite.extraFields(healthy))
         case .htmlErrorPage:
@@ -186,26 +196,39 @@ enum Fault: String, CaseIterable, Sendable, CustomTestStringConvertible {
                 <!DOCTYPE html><html><head><title>502 Bad Gateway</title></head>
                 <body><h1>Bad Gateway</h1><p>The proxy could not reach the upstream server.</p></body></html>
                 """
-            return .answer(status: 502, headers: ["Content-Type": "text/html; charset=utf-8"], body: Data(page.utf8))
+            return .answer(
+                status: 502, headers: ["Content-Type": "text/html; charset=utf-8"],
+                body: Data(page.utf8))
         case .tokenEchoedInError:
             let echoed = request.header("Authorization") ?? "Bearer \(token)"
-            return .answer(status: 400, headers: json, body: errorBody(
-                message: "Invalid header 'Authorization: \(echoed)'", description: "Rejected \(echoed)"))
+            return .answer(
+                status: 400, headers: json,
+                body: errorBody(
+                    message: "Invalid header 'Authorization: \(echoed)'",
+                    description: "Rejected \(echoed)"))
         case .status429WithRetryAfter, .status429WithoutRetryAfter, .status429LongRetryAfter:
             var headers = json
-            if self == .status429WithRetryAfter { headers["Retry-After"] = String(Self.retryAfterSeconds) }
-            if self == .status429LongRetryAfter { headers["Retry-After"] = String(Self.longRetryAfterSeconds) }
+            if self == .status429WithRetryAfter {
+                headers["Retry-After"] = String(Self.retryAfterSeconds)
+            }
+            if self == .status429LongRetryAfter {
+                headers["Retry-After"] = String(Self.longRetryAfterSeconds)
+            }
             let body = #"{"message":"Too many requests.","trackingId":"\#(trackingId)"}"#
             return .answer(status: 429, headers: headers, body: Data(body.utf8))
         default:
             let status = errorStatus ?? 500
-            return .answer(status: status, headers: json, body: errorBody(
-                message: "Fault \(status) from the matrix.", description: "The matrix answered \(status)."))
+            return .answer(
+                status: status, headers: json,
+                body: errorBody(
+                    message: "Fault \(status) from the matrix.",
+                    description: "The matrix answered \(status)."))
         }
     }
 
     private func errorBody(message: String, description: String) -> Data {
-        let body = WebexErrorBody(message: message, errors: [.init(description: description)], trackingId: trackingId)
+        let body = WebexErrorBody(
+            message: message, errors: [.init(description: description)], trackingId: trackingId)
         // Three strings: always encodable.
         return (try? JSONEncoder().encode(body)) ?? Data()
     }
@@ -223,8 +246,10 @@ enum FaultTarget: String, Sendable, CustomTestStringConvertible {
     func picks(_ request: HTTPRequest) -> Bool {
         let path = request.url.path
         switch self {
-        case .read: return request.method == "GET" && path.hasSuffix("/admin/meeting/config/trackingCodes")
-        case .write: return request.method == "PUT" && path.contains("/admin/meeting/config/trackingCodes/")
+        case .read:
+            return request.method == "GET" && path.hasSuffix("/admin/meeting/config/trackingCodes")
+        case .write:
+            return request.method == "PUT" && path.contains("/admin/meeting/config/trackingCodes/")
         }
     }
 }

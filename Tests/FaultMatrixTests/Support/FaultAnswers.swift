@@ -27,15 +27,17 @@ enum HugeAnswer {
 
     private static func codeJSON(id: Int, options: Int) -> Data {
         let value = String(repeating: "x", count: 112)
-        var data = Data(#"{"id":"\#(id)","name":"Code \#(id)","siteUrl":"acme.webex.com","options":["#.utf8)
+        var data = Data(
+            #"{"id":"\#(id)","name":"Code \#(id)","siteUrl":"acme.webex.com","options":["#.utf8)
         let option = Data(#"{"value":"\#(value)","defaultValue":false}"#.utf8)
         for index in 0..<options {
             if index > 0 { data.append(UInt8(ascii: ",")) }
             data.append(option)
         }
-        data.append(contentsOf: Array(
-            #"],"inputMode":"select","hostProfileCode":"optional","scheduleStartCodes":[{"service":"All","type":"optional"}]}"#
-                .utf8))
+        data.append(
+            contentsOf: Array(
+                #"],"inputMode":"select","hostProfileCode":"optional","scheduleStartCodes":[{"service":"All","type":"optional"}]}"#
+                    .utf8))
         return data
     }
 }
@@ -44,7 +46,9 @@ enum HugeAnswer {
 enum Rewrite {
     /// Applies `change` to every code object in `data`: the list's items, or the one code.
     static func codes(in data: Data, _ change: (inout [String: Any]) -> Void) -> Data {
-        guard var object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else { return data }
+        guard var object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
+            return data
+        }
         if let items = object["items"] as? [[String: Any]] {
             object["items"] = items.map { item in
                 var item = item
@@ -73,9 +77,13 @@ enum Rewrite {
             code["lastModified"] = "2026-01-02T03:04:05.678Z"
             code["locale"] = "en_US"
         }
-        guard var object = (try? JSONSerialization.jsonObject(with: withCodeFields)) as? [String: Any],
-              object["items"] != nil else { return withCodeFields }
+        guard
+            var object = (try? JSONSerialization.jsonObject(with: withCodeFields))
+                as? [String: Any],
+            object["items"] != nil
+        else { return withCodeFields }
         object["links"] = ["next": NSNull()]
-        return (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? withCodeFields
+        return (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]))
+            ?? withCodeFields
     }
 }

@@ -60,8 +60,9 @@ final class FaultEnvironment: @unchecked Sendable {
     }
 
     var paths: Paths {
-        Paths(configDirectory: home.appendingPathComponent("config"),
-              stateDirectory: home.appendingPathComponent("state"))
+        Paths(
+            configDirectory: home.appendingPathComponent("config"),
+            stateDirectory: home.appendingPathComponent("state"))
     }
 
     /// The standard policy, except that a silent server is tried twice rather than four times:
@@ -75,7 +76,8 @@ final class FaultEnvironment: @unchecked Sendable {
     /// A client as a surface would build it, its waits recorded.
     func makeClient(observer: (@Sendable (APICallRecord) -> Void)? = nil) -> WebexClient {
         WebexClient(
-            baseURL: baseURL, token: AccessToken(Self.token), transport: transport, sleeper: sleeper,
+            baseURL: baseURL, token: AccessToken(Self.token), transport: transport,
+            sleeper: sleeper,
             retryPolicy: retryPolicy, observer: observer)
     }
 
@@ -96,7 +98,9 @@ final class FaultEnvironment: @unchecked Sendable {
 
     /// A small organisation: one Control Hub managed site with three codes and one user.
     static func dataset() -> SandboxDataset {
-        let schedule = TrackingCodeRules.normalizedScheduleStartCodes([.init(service: .all, type: .optional)])
+        let schedule = TrackingCodeRules.normalizedScheduleStartCodes([
+            .init(service: .all, type: .optional)
+        ])
         let codes = [
             TrackingCode(
                 id: "1", name: "Department", siteUrl: site,
@@ -105,18 +109,24 @@ final class FaultEnvironment: @unchecked Sendable {
                 },
                 inputMode: .select, hostProfileCode: .optional, scheduleStartCodes: schedule),
             TrackingCode(
-                id: "2", name: "Cost Center", siteUrl: site, inputMode: .text, hostProfileCode: .optional,
+                id: "2", name: "Cost Center", siteUrl: site, inputMode: .text,
+                hostProfileCode: .optional,
                 scheduleStartCodes: schedule),
             TrackingCode(
-                id: "3", name: "Project", siteUrl: site, options: [TrackingCodeOption(value: "Apollo")],
-                inputMode: .editableSelect, hostProfileCode: .optional, scheduleStartCodes: schedule),
+                id: "3", name: "Project", siteUrl: site,
+                options: [TrackingCodeOption(value: "Apollo")],
+                inputMode: .editableSelect, hostProfileCode: .optional, scheduleStartCodes: schedule
+            ),
         ]
         return SandboxDataset(
             admin: Person(id: "admin", emails: ["admin@example.com"], displayName: "Admin"),
             sites: [SandboxSite(siteUrl: site, isDefault: true)],
             codes: codes,
-            users: [SandboxUser(personId: "UEVPUExFL2FsaWNl", email: "alice@example.com", displayName: "Alice",
-                                values: [site: ["1": "Design"]])])
+            users: [
+                SandboxUser(
+                    personId: "UEVPUExFL2FsaWNl", email: "alice@example.com", displayName: "Alice",
+                    values: [site: ["1": "Design"]])
+            ])
     }
 }
 
@@ -134,7 +144,9 @@ struct FaultTransport: HTTPTransport {
     func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         guard target.picks(request) else { return try await Self.patient.send(request) }
         var redirected = request
-        if let refusingPort, var components = URLComponents(url: request.url, resolvingAgainstBaseURL: false) {
+        if let refusingPort,
+            var components = URLComponents(url: request.url, resolvingAgainstBaseURL: false)
+        {
             components.port = refusingPort
             redirected.url = components.url ?? request.url
         }

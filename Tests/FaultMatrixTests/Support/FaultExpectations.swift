@@ -9,15 +9,22 @@ enum FaultExpectations {
         _ fault: Fault, in text: String, sourceLocation: SourceLocation = #_sourceLocation
     ) {
         for words in fault.expectedWords {
-            #expect(text.contains(words), "missing '\(words)' in: \(text)", sourceLocation: sourceLocation)
-        }
-        #expect(text.contains(fault.shownTrackingId), "missing the trackingId in: \(text)",
+            #expect(
+                text.contains(words), "missing '\(words)' in: \(text)",
                 sourceLocation: sourceLocation)
+        }
+        #expect(
+            text.contains(fault.shownTrackingId), "missing the trackingId in: \(text)",
+            sourceLocation: sourceLocation)
         expectNoToken(in: text, sourceLocation: sourceLocation)
     }
 
-    static func expectNoToken(_ what: String = "", in text: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        #expect(!text.contains(FaultEnvironment.token), "the token leaked\(what.isEmpty ? "" : " into \(what)")",
-                sourceLocation: sourceLocation)
+    static func expectNoToken(
+        _ what: String = "", in text: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        #expect(
+            !text.contains(FaultEnvironment.token),
+            "the token leaked\(what.isEmpty ? "" : " into \(what)")",
+            sourceLocation: sourceLocation)
     }
 }

@@ -25,19 +25,28 @@ enum HostileData {
     static let hostileOption = "Opt\u{1B}[2J\u{202E}\u{07}"
 
     static func dataset() -> SandboxDataset {
-        let schedule = TrackingCodeRules.normalizedScheduleStartCodes([.init(service: .all, type: .optional)])
+        let schedule = TrackingCodeRules.normalizedScheduleStartCodes([
+            .init(service: .all, type: .optional)
+        ])
         let codes = names.enumerated().map { index, name in
             TrackingCode(
                 id: String(index + 1), name: name, siteUrl: site,
-                options: [TrackingCodeOption(value: "Alpha", defaultValue: true),
-                          TrackingCodeOption(value: hostileOption)],
+                options: [
+                    TrackingCodeOption(value: "Alpha", defaultValue: true),
+                    TrackingCodeOption(value: hostileOption),
+                ],
                 inputMode: .select, hostProfileCode: .optional, scheduleStartCodes: schedule)
         }
         return SandboxDataset(
-            admin: Person(id: "admin", emails: ["admin@example.com"], displayName: "Admin\u{1B}[5m"),
+            admin: Person(
+                id: "admin", emails: ["admin@example.com"], displayName: "Admin\u{1B}[5m"),
             sites: [SandboxSite(siteUrl: site, isDefault: true)], codes: codes,
-            users: [SandboxUser(personId: "UEVPUExFL2V2ZQ", email: "eve@example.com",
-                                displayName: "Eve\u{1B}]0;owned\u{07}\u{202E}", values: [site: ["1": hostileOption]])])
+            users: [
+                SandboxUser(
+                    personId: "UEVPUExFL2V2ZQ", email: "eve@example.com",
+                    displayName: "Eve\u{1B}]0;owned\u{07}\u{202E}",
+                    values: [site: ["1": hostileOption]])
+            ])
     }
 
     /// A session on an in-process sandbox holding the hostile site.

@@ -58,7 +58,8 @@ enum LoopbackSocket {
     /// Makes `recv` give up after `seconds`, so loops can notice that the server stopped.
     static func setReceiveTimeout(_ fd: Int32, seconds: Double) {
         var timeout = timeval(
-            tv_sec: Int(seconds), tv_usec: Int(seconds.truncatingRemainder(dividingBy: 1) * 1_000_000))
+            tv_sec: Int(seconds),
+            tv_usec: Int(seconds.truncatingRemainder(dividingBy: 1) * 1_000_000))
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
     }
 

@@ -28,7 +28,8 @@ enum Misbehaviour: Sendable {
 /// fault. Each connection gets its own thread and is closed after one exchange.
 final class MisbehavingServer: @unchecked Sendable {
     /// A picked request and the sandbox's answer to it (nil when it was not forwarded).
-    typealias Misbehave = @Sendable (_ request: HTTPRequest, _ sandboxAnswer: HTTPResponse?) -> Misbehaviour
+    typealias Misbehave =
+        @Sendable (_ request: HTTPRequest, _ sandboxAnswer: HTTPResponse?) -> Misbehaviour
 
     let port: Int
     let sandbox: Sandbox
@@ -131,13 +132,16 @@ final class MisbehavingServer: @unchecked Sendable {
             lock.unlock()
             close(fd)
         }
-        guard let request = RawRequest.read(from: fd, isStopped: { [self] in stopped }) else { return }
+        guard let request = RawRequest.read(from: fd, isStopped: { [self] in stopped }) else {
+            return
+        }
         lock.lock()
         requestLines.append("\(request.method) \(request.target)")
         lock.unlock()
 
         // The target was parsed from a request line we received; "http://sandbox" + it parses.
-        let url = URL(string: "http://sandbox\(request.target)")
+        let url =
+            URL(string: "http://sandbox\(request.target)")
             ?? URL(string: "http://sandbox/")!
         let message = HTTPRequest(
             method: request.method, url: url, headers: request.headers,
@@ -152,10 +156,14 @@ final class MisbehavingServer: @unchecked Sendable {
         case .answer(let status, let headers, let body):
             write(HTTPResponse(status: status, headers: headers, body: body), to: fd)
         case .closeMidBody(let declaredLength, let body):
-            _ = LoopbackSocket.sendAll(fd, head(status: 200, headers: ["Content-Type": "application/json"],
-                                               length: declaredLength) + body)
+            _ = LoopbackSocket.sendAll(
+                fd,
+                head(
+                    status: 200, headers: ["Content-Type": "application/json"],
+                    length: declaredLength) + body)
         case .resetMidBody(let declaredLength, let body):
-            let head = head(status: 200, headers: ["Content-Type": "application/json"], length: declaredLength)
+            let head = head(
+                status: 200, headers: ["Content-Type": "application/json"], length: declaredLength)
             if LoopbackSocket.sendAll(fd, head + body) {
                 LoopbackSocket.waitUntilDelivered(fd)
             }
@@ -178,7 +186,8 @@ final class MisbehavingServer: @unchecked Sendable {
     }
 
     private func write(_ response: HTTPResponse, to fd: Int32) {
-        let bytes = head(status: response.status, headers: response.headers, length: response.body.count)
+        let bytes = head(
+            status: response.status, headers: response.headers, length: response.body.count)
         _ = LoopbackSocket.sendAll(fd, bytes + response.body)
     }
 
@@ -245,7 +254,8 @@ struct RawRequest {
             let name = String(line[..<colon])
             headers[name] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
         }
-        let length = headers.first { $0.key.lowercased() == "content-length" }.flatMap { Int($0.value) } ?? 0
+        let length =
+            headers.first { $0.key.lowercased() == "content-length" }.flatMap { Int($0.value) } ?? 0
         var body = Data(buffer[headEnd.upperBound...])
         while body.count < length {
             guard !isStopped() else { return nil }
@@ -258,6 +268,7 @@ struct RawRequest {
             body.append(contentsOf: scratch[0..<count])
         }
         return RawRequest(
-            method: String(requestLine[0]), target: String(requestLine[1]), headers: headers, body: body)
+            method: String(requestLine[0]), target: String(requestLine[1]), headers: headers,
+            body: body)
     }
 }

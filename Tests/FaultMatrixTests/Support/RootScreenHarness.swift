@@ -13,10 +13,13 @@ final class RootScreenHarness {
     let shell: AppShell<TrackcodesScreen>
     let driver: TextDriver
 
-    convenience init(_ environment: FaultEnvironment, size: TerminalSize = TerminalSize(columns: 120, rows: 40)) {
+    convenience init(
+        _ environment: FaultEnvironment, size: TerminalSize = TerminalSize(columns: 120, rows: 40)
+    ) {
         let log = APICallLog()
         let session = Session(
-            client: environment.makeClient(observer: log.observer), callLog: log, paths: environment.paths,
+            client: environment.makeClient(observer: log.observer), callLog: log,
+            paths: environment.paths,
             settings: Settings(siteManagement: [FaultEnvironment.site: .controlHub]),
             clock: { Date(timeIntervalSince1970: 1_750_000_000) })
         self.init(session: session, size: size)
@@ -26,7 +29,8 @@ final class RootScreenHarness {
     ///   it does on a real terminal.
     init(session: Session, size: TerminalSize, capabilities: TerminalCapabilities = .standard) {
         self.session = session
-        screen = TrackcodesScreen(session: session, timeZone: TimeZone(identifier: "UTC") ?? .current)
+        screen = TrackcodesScreen(
+            session: session, timeZone: TimeZone(identifier: "UTC") ?? .current)
         driver = TextDriver(size: size, capabilities: capabilities)
         shell = AppShell(driver: driver, root: screen)
     }

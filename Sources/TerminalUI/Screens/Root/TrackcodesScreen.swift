@@ -115,8 +115,9 @@ public final class TrackcodesScreen: Screen {
         }
         // q on a form's option list, or on the too-small notice, must not drop what was typed.
         if let pane, Self.hasUnsavedWork(pane) {
-            session.report("The open form has unsaved changes: press q again to quit and drop them, "
-                           + "or save them first with Ctrl-S.", severity: .warning)
+            session.report(
+                "The open form has unsaved changes: press q again to quit and drop them, or save "
+                    + "them first with Ctrl-S.", severity: .warning)
             return .handled
         }
         return .quit
