@@ -16,6 +16,9 @@ enum Misbehaviour: Sendable {
     case resetMidBody(declaredLength: Int, body: Data)
     /// Reads the request and never answers, until the client gives up.
     case silence
+    /// A 200 without `Content-Length`: the body ends when the connection closes, so a client
+    /// cannot know its size before reading it.
+    case closeDelimited(body: Data)
 }
 
 /// A Webex stand-in on 127.0.0.1 with real sockets, for the faults our own HTTP server cannot
@@ -170,6 +173,9 @@ final class MisbehavingServer: @unchecked Sendable {
             LoopbackSocket.resetOnClose(fd)
         case .silence:
             waitForClientToLeave(fd)
+        case .closeDelimited(let body):
+            let head = head(status: 200, headers: ["Content-Type": "application/json"], length: nil)
+            _ = LoopbackSocket.sendAll(fd, head + body)
         }
     }
 
@@ -191,13 +197,14 @@ final class MisbehavingServer: @unchecked Sendable {
         _ = LoopbackSocket.sendAll(fd, bytes + response.body)
     }
 
-    private func head(status: Int, headers: [String: String], length: Int) -> Data {
+    /// The status line and header fields; no `Content-Length` when `length` is nil.
+    private func head(status: Int, headers: [String: String], length: Int?) -> Data {
         var lines = ["HTTP/1.1 \(status) \(HTTPStatus.reason(status))"]
         for (name, value) in headers.sorted(by: { $0.key < $1.key })
         where name.lowercased() != "content-length" && name.lowercased() != "connection" {
             lines.append("\(name): \(value)")
         }
-        lines.append("Content-Length: \(length)")
+        if let length { lines.append("Content-Length: \(length)") }
         lines.append("Connection: close")
         return Data((lines.joined(separator: "\r\n") + "\r\n\r\n").utf8)
     }
