@@ -1,4 +1,5 @@
 import Foundation
+import WebexAPI
 
 /// The demo organisation shipped in `Resources/demo/dataset.json`.
 ///
@@ -8,11 +9,51 @@ public enum DemoData {
     public static let fileName = "dataset.json"
 
     public static func load() throws -> SandboxDataset {
-        guard let url = locate() else {
-            throw SandboxDataError(
-                "Cannot find the demo data (Resources/demo/\(fileName)). Run from the source tree, or set TRACKCODES_RESOURCES to the Resources folder.")
-        }
+        guard let url = locate() else { throw missing }
         return try SandboxStateFile.load(url)
+    }
+
+    /// The demo organisation without its users, and the users to decode when first needed.
+    public static func loadDeferringUsers() throws -> (SandboxDataset, DeferredUsers) {
+        guard let url = locate() else { throw missing }
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw SandboxDataError("Cannot read the demo data \(url.path): \(error.localizedDescription)")
+        }
+        do {
+            let head = try JSONDecoder().decode(Head.self, from: data)
+            let dataset = SandboxDataset(
+                admin: head.admin, sites: head.sites, codes: head.codes, nextCodeId: head.nextCodeId)
+            let users = DeferredUsers {
+                do {
+                    return try JSONDecoder().decode(Users.self, from: data).users
+                } catch {
+                    throw SandboxDataError("The demo users in \(url.path) do not read (\(error))")
+                }
+            }
+            return (dataset, users)
+        } catch {
+            throw SandboxDataError("The demo data \(url.path) is not a sandbox dataset (\(error))")
+        }
+    }
+
+    private static var missing: SandboxDataError {
+        SandboxDataError(
+            "Cannot find the demo data (Resources/demo/\(fileName)). Run from the source tree, or set TRACKCODES_RESOURCES to the Resources folder.")
+    }
+
+    /// The dataset's keys but `users`: the decoder skips what a type does not name.
+    private struct Head: Decodable {
+        var admin: Person
+        var sites: [SandboxSite]
+        var codes: [TrackingCode]
+        var nextCodeId: Int
+    }
+
+    private struct Users: Decodable {
+        var users: [SandboxUser]
     }
 
     public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL? {

@@ -15,6 +15,8 @@ public final class Sandbox: @unchecked Sendable {
     // Guarded by `lock`: all mutable state below.
     private let lock = NSLock()
     private var store: SandboxStore
+    /// Users not decoded yet (the demo's, until a request needs them); see `completeUsers()`.
+    private var deferredUsers: DeferredUsers?
     private var faultsValue: SandboxFaults
     private var random: SeededGenerator
     private var requestCount = 0
@@ -25,9 +27,12 @@ public final class Sandbox: @unchecked Sendable {
     /// - Parameters:
     ///   - stateFile: when set, every change is written there atomically, and `load` reads it back.
     ///   - acceptedTokens: bearer tokens answered with data; anything else gets Webex's 401.
+    ///   - deferredUsers: users to decode when a request first needs them; `dataset.users` must
+    ///     then be empty. Decoding the demo's users costs more than the rest of start-up.
     public init(dataset: SandboxDataset, faults: SandboxFaults = .none, stateFile: URL? = nil,
-                acceptedTokens: Set<String> = [Sandbox.demoToken]) {
+                acceptedTokens: Set<String> = [Sandbox.demoToken], deferredUsers: DeferredUsers? = nil) {
         store = SandboxStore(dataset: dataset)
+        self.deferredUsers = deferredUsers
         faultsValue = faults
         random = SeededGenerator(seed: faults.seed)
         self.stateFile = stateFile
@@ -39,7 +44,8 @@ public final class Sandbox: @unchecked Sendable {
         if let stateFile, FileManager.default.fileExists(atPath: stateFile.path) {
             return Sandbox(dataset: try SandboxStateFile.load(stateFile), faults: faults, stateFile: stateFile)
         }
-        return Sandbox(dataset: try DemoData.load(), faults: faults, stateFile: stateFile)
+        let (dataset, users) = try DemoData.loadDeferringUsers()
+        return Sandbox(dataset: dataset, faults: faults, stateFile: stateFile, deferredUsers: users)
     }
 
     public var faults: SandboxFaults {
@@ -54,7 +60,12 @@ public final class Sandbox: @unchecked Sendable {
 
     // MARK: - Inspection, for tests and benchmarks
 
-    public var dataset: SandboxDataset { locked { store.dataset } }
+    public var dataset: SandboxDataset {
+        locked {
+            try? completeUsers()
+            return store.dataset
+        }
+    }
 
     /// The site's codes in the order the list endpoint returns them.
     public func codes(siteUrl: String) -> [TrackingCode] {
@@ -64,6 +75,7 @@ public final class Sandbox: @unchecked Sendable {
     /// A user's values on a site, by code name; found by email or person id.
     public func userValues(siteUrl: String, email: String? = nil, personId: String? = nil) -> [String: String] {
         locked {
+            try? completeUsers()
             guard let index = try? store.userIndex(personId: personId, email: email),
                   let site = try? store.site(siteUrl) else { return [:] }
             let codes = store.codes(on: site)
@@ -146,7 +158,8 @@ public final class Sandbox: @unchecked Sendable {
             return (204, nil)
         case .getUserCodes(let siteUrl, let personId, let email):
             let codes = try lockedThrowing { () throws(SandboxFailure) in
-                try store.userCodes(siteUrl: siteUrl, personId: personId, email: email)
+                try completeUsers()
+                return try store.userCodes(siteUrl: siteUrl, personId: personId, email: email)
             }
             return (200, Self.encode(codes))
         case .updateUserCodes(let update):
@@ -157,6 +170,8 @@ public final class Sandbox: @unchecked Sendable {
     /// Applies a change and, when there is a state file, saves it before answering.
     private func mutating<T>(_ change: (inout SandboxStore) throws(SandboxFailure) -> T) throws(SandboxFailure) -> T {
         try lockedThrowing { () throws(SandboxFailure) -> T in
+            // Every change may touch users (a deleted code loses their values) or save them all.
+            try completeUsers()
             var copy = store
             let result = try change(&copy)
             if let stateFile {
@@ -225,6 +240,22 @@ public final class Sandbox: @unchecked Sendable {
     static func encode<T: Encodable>(_ value: T) -> Data {
         // Encoding our own model types cannot fail: they hold only strings, bools and arrays.
         (try? encoder.encode(value)) ?? Data("{}".utf8)
+    }
+
+    /// Decodes the deferred users into the store, once. Call under the lock.
+    private func completeUsers() throws(SandboxFailure) {
+        guard let pending = deferredUsers else { return }
+        let users: [SandboxUser]
+        do {
+            users = try pending.load()
+        } catch {
+            throw SandboxFailure(status: 500, message: SandboxFailure.Message.serverError,
+                                 description: "The sandbox could not read its users: \(error.localizedDescription)")
+        }
+        deferredUsers = nil
+        var dataset = store.dataset
+        dataset.users = users
+        store = SandboxStore(dataset: dataset)
     }
 
     // MARK: - Locking
