@@ -12,6 +12,8 @@ let package = Package(
     targets: [
         // No pkgConfig: SwiftPM would warn about the -D flags it drops; shim.h sets them instead.
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
+        // glibc's mallopt, for AllocatorTuning; part of libc, so nothing to link or install.
+        .systemLibrary(name: "CMalloc"),
         .target(name: "WebexAPI"),
         .target(name: "HTTPServer"),
         .target(name: "WebexSandbox", dependencies: ["WebexAPI", "HTTPServer"]),
@@ -20,7 +22,10 @@ let package = Package(
         .target(name: "Adapters", dependencies: ["TrackingCodesCore", "HTTPServer", "WebexAPI"]),
         .target(
             name: "TrackcodesCLI",
-            dependencies: ["WebexAPI", "WebexSandbox", "HTTPServer", "TrackingCodesCore", "TerminalUI", "Adapters"]
+            dependencies: [
+                "WebexAPI", "WebexSandbox", "HTTPServer", "TrackingCodesCore", "TerminalUI", "Adapters",
+                "CMalloc",
+            ]
         ),
         .executableTarget(name: "trackcodes", dependencies: ["TrackcodesCLI"]),
         .executableTarget(

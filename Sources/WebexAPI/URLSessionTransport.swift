@@ -114,9 +114,16 @@ private final class ResponseCollector: NSObject, URLSessionDataDelegate, @unchec
         completionHandler: @escaping @Sendable (URLSession.ResponseDisposition) -> Void
     ) {
         let announcedTooLarge = response.expectedContentLength > Int64(maxBodyBytes)
+        let announced = Int(clamping: response.expectedContentLength)
         withTransfers { transfers in
             transfers[dataTask.taskIdentifier]?.response = response as? HTTPURLResponse
-            if announcedTooLarge { transfers[dataTask.taskIdentifier]?.isTooLarge = true }
+            if announcedTooLarge {
+                transfers[dataTask.taskIdentifier]?.isTooLarge = true
+            } else if announced > 0 {
+                // One buffer of the announced size: growing by doubling held up to 1.5 times a
+                // large list at once, and left freed blocks behind.
+                transfers[dataTask.taskIdentifier]?.body.reserveCapacity(announced)
+            }
         }
         if announcedTooLarge { dataTask.cancel() }
         completionHandler(announcedTooLarge ? .cancel : .allow)

@@ -55,7 +55,7 @@ public final class WebexClient: Sendable {
     }
 
     public func listTrackingCodes(siteUrl: String? = nil) async throws(WebexError) -> [TrackingCode] {
-        try await decode(TrackingCodeList.self, from: .listTrackingCodes(siteUrl: siteUrl)).items
+        try decodeList(from: try await send(.listTrackingCodes(siteUrl: siteUrl)))
     }
 
     public func trackingCode(id: String, siteUrl: String? = nil) async throws(WebexError) -> TrackingCode {
@@ -194,7 +194,7 @@ public final class WebexClient: Sendable {
         switch endpoint {
         case .listSites: _ = try decode(SiteList.self, from: response)
         case .me: _ = try decode(Person.self, from: response)
-        case .listTrackingCodes: _ = try decode(TrackingCodeList.self, from: response)
+        case .listTrackingCodes: _ = try decodeList(from: response)
         case .getTrackingCode, .createTrackingCode, .updateTrackingCode:
             _ = try decode(TrackingCode.self, from: response)
         case .getUserTrackingCodes, .updateUserTrackingCodes:
@@ -208,6 +208,22 @@ public final class WebexClient: Sendable {
         _ type: T.Type, from endpoint: WebexEndpoint
     ) async throws(WebexError) -> T {
         try decode(type, from: try await send(endpoint))
+    }
+
+    /// The codes of a list answer, decoded one by one (see `JSONItemsScanner`); when the answer
+    /// is not the plain shape, or a code fails, the whole answer is decoded for the error.
+    private func decodeList(from response: HTTPResponse) throws(WebexError) -> [TrackingCode] {
+        if let ranges = JSONItemsScanner.elementRanges(ofArrayAt: "items", in: response.body) {
+            var codes: [TrackingCode] = []
+            codes.reserveCapacity(ranges.count)
+            for range in ranges {
+                guard let code = try? Self.decoder.decode(TrackingCode.self, from: response.body[range])
+                else { return try decode(TrackingCodeList.self, from: response).items }
+                codes.append(code)
+            }
+            return codes
+        }
+        return try decode(TrackingCodeList.self, from: response).items
     }
 
     private func decode<T: Decodable>(

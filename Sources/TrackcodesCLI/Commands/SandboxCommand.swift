@@ -9,6 +9,7 @@ enum SandboxCommand {
     static let port = SingleOption("port", value: "N", help: "Port to listen on (default 8099; 0 picks a free one)")
     static let listen = SingleOption("listen", value: "HOST", help: "Address to bind (default 127.0.0.1)")
     static let state = SingleOption("state", value: "FILE", help: "Keep the data in FILE across restarts (JSON, written atomically)")
+    static let data = SingleOption("data", value: "FILE", help: "Start from the dataset in FILE (the --state format) instead of the demo; changes stay in memory")
     static let latency = SingleOption("latency-ms", value: "N", help: "Add N milliseconds to every answer")
     static let rateLimit = SingleOption("rate-limit-share", value: "X", help: "Answer a share X (0 to 1) of requests with 429")
     static let retryAfter = SingleOption("retry-after", value: "S", help: "Retry-After seconds on those 429s (default 1; 'none' leaves it out)")
@@ -28,7 +29,7 @@ enum SandboxCommand {
             Tests can read the whole state at GET /_sandbox/state and change faults at \
             PUT /_sandbox/faults (same token); these are not Webex paths.
             """,
-        options: [port.spec, listen.spec, state.spec, latency.spec, rateLimit.spec, retryAfter.spec,
+        options: [port.spec, listen.spec, state.spec, data.spec, latency.spec, rateLimit.spec, retryAfter.spec,
                   serverErrors.spec, serverErrorStatus.spec, failID.spec, failStatus.spec],
         action: run)
 
@@ -49,9 +50,17 @@ enum SandboxCommand {
         }
 
         let stateFile = parsed[state].map { URL(fileURLWithPath: $0) }
+        let dataFile = parsed[data].map { URL(fileURLWithPath: $0) }
+        if stateFile != nil, dataFile != nil {
+            throw CLIFailure("--state and --data cannot be used together: --state keeps its own data", exitCode: .usage)
+        }
         let sandbox: Sandbox
         do {
-            sandbox = try Sandbox.demo(faults: faults, stateFile: stateFile)
+            if let dataFile {
+                sandbox = Sandbox(dataset: try SandboxStateFile.load(dataFile), faults: faults)
+            } else {
+                sandbox = try Sandbox.demo(faults: faults, stateFile: stateFile)
+            }
         } catch {
             throw CLIFailure("cannot start the sandbox: \(error.localizedDescription)", exitCode: .apiError)
         }
@@ -71,7 +80,7 @@ enum SandboxCommand {
             Token: \(Sandbox.demoToken)
             Try:   curl -H 'Authorization: Bearer \(Sandbox.demoToken)' \(baseURL.absoluteString)/admin/meeting/config/trackingCodes
             Or:    trackcodes --base-url \(baseURL.absoluteString)   (with WEBEX_API_KEY set to the token)
-            \(stateFile.map { "State: \($0.path)" } ?? "State: in memory only (use --state FILE to keep changes)")
+            \(stateFile.map { "State: \($0.path)" } ?? "State: in memory only, started from \(dataFile?.path ?? "the demo organisation") (use --state FILE to keep changes)")
             Stop with Ctrl-C.
             """)
 

@@ -10,6 +10,9 @@ public struct CLIContext: Sendable {
     public var standardOutput: any TextOutput
     public var standardError: any TextOutput
     public var services: CLIServices
+    /// Whether commands may tune this process's allocator (`AllocatorTuning`): only the real
+    /// process, never a test running commands in-process.
+    public var tunesAllocator = false
 
     public init(
         environment: [String: String], standardInput: any InputSource,
@@ -25,10 +28,12 @@ public struct CLIContext: Sendable {
 
     /// This process: its environment, stdin, stdout and stderr.
     public static func standard() -> CLIContext {
-        CLIContext(
+        var context = CLIContext(
             environment: ProcessInfo.processInfo.environment, standardInput: StandardInput(),
             standardOutput: FileDescriptorOutput(descriptor: 1),
             standardError: FileDescriptorOutput(descriptor: 2))
+        context.tunesAllocator = true
+        return context
     }
 }
 

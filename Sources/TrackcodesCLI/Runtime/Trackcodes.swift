@@ -29,6 +29,7 @@ public enum Trackcodes {
             stdout.write(HelpText.render(path: path, in: tree))
             return .success
         case .run(let parsed):
+            if context.tunesAllocator { AllocatorTuning.apply(forCommand: parsed.path.first) }
             let invocation = CommandInvocation(
                 parsed: parsed, context: context, tree: tree, redactors: [stdout, stderr])
             guard let action = parsed.command.action else {
