@@ -91,6 +91,20 @@ struct RootScreenTests {
         #expect(app.text.contains("Host profile  Optional"))
     }
 
+    /// Moving from a code with 10 options onto one with 300 draws the detail from its top in
+    /// the very first frame: one render per key, as the app's loop does.
+    @Test func detailOfALongCodeStartsAtItsTopInTheFirstFrame() async throws {
+        let app = try await RootHarness(columns: 200, rows: 50).started()
+        defer { app.cleanUp() }
+        for _ in 0..<9 { await app.press(.char("j")) }
+        #expect(app.text.contains("│ Office"))
+        app.shell.send(.key(.char("j")))
+        #expect(app.text.contains("│ Project"))
+        #expect(app.text.contains("Options (300)"))
+        #expect(app.text.contains("* PRJ-1000 Lumen"))
+        #expect(!app.text.contains("PRJ-1299"))
+    }
+
     @Test func narrowWindowShowsTheDetailOnRequest() async throws {
         let app = try await RootHarness().started()
         defer { app.cleanUp() }

@@ -100,6 +100,20 @@ import Testing
         #expect(canvas.snapshot() == "four\nfive")
     }
 
+    /// The detail pane swaps in a long option list after a short one: the first frame must
+    /// show its top, not its end (`.home` judged following by the short list's length).
+    @Test func scrollToTopHoldsForLinesLongerThanTheLastDrawn() {
+        var canvas = Canvas(size: TerminalSize(columns: 10, rows: 2))
+        var view = TextView(lines: ["short"])
+        view.draw(into: &canvas, in: canvas.bounds, theme: .standard)
+
+        view.setLines((1...50).map { "line \($0)" })
+        view.scrollToTop()
+        view.draw(into: &canvas, in: canvas.bounds, theme: .standard)
+        #expect(canvas.snapshot() == "line 1\nline 2")
+        #expect(!view.isFollowing)
+    }
+
     @Test func wrapsOrCutsLongLinesAndDropsOldOnes() {
         var canvas = Canvas(size: TerminalSize(columns: 8, rows: 3))
         var view = TextView(lines: ["GET /v1/sites 200", "x\u{1B}y"], wraps: true, maximumLines: 2)

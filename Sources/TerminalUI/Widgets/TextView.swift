@@ -51,6 +51,14 @@ public struct TextView: Sendable {
         return true
     }
 
+    /// Shows the first line and stops following the tail, however many lines come next.
+    /// (`.home` through `handle` judges following by the lines of the last draw, so a view
+    /// given longer lines after it would still jump to their end on the next draw.)
+    public mutating func scrollToTop() {
+        firstLine = 0
+        isFollowing = false
+    }
+
     public mutating func draw(into canvas: inout Canvas, in rect: Rect, theme: Theme) {
         guard !rect.isEmpty else { return }
         let display = lines.flatMap { line -> [TerminalText] in

@@ -147,7 +147,7 @@ extension TrackcodesScreen {
         } else {
             detail.setLines(["No code highlighted."])
         }
-        if !detailHasFocus { _ = detail.handle(.home) }
+        if !detailHasFocus { detail.scrollToTop() }
         detail.draw(into: &canvas, in: rect.inset(dx: 2, dy: 1), theme: theme)
     }
 
