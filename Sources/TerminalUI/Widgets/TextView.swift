@@ -13,10 +13,16 @@ public struct TextView: Sendable {
     private var visibleHeight = 10
     private var displayLineCount = 0
 
-    public init(lines: [String] = [], wraps: Bool = false, maximumLines: Int? = nil) {
+    /// - Parameter startsAtTop: show the first lines rather than the tail (a document rather
+    ///   than a log); the view then follows only once scrolled to the bottom.
+    public init(
+        lines: [String] = [], wraps: Bool = false, maximumLines: Int? = nil,
+        startsAtTop: Bool = false
+    ) {
         self.lines = lines
         self.wraps = wraps
         self.maximumLines = maximumLines
+        self.isFollowing = !startsAtTop
         trim()
     }
 
