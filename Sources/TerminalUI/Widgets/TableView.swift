@@ -107,8 +107,8 @@ public struct TableView: Sendable {
                 let y = body.y + line
                 canvas.fill(Rect(x: body.x, y: y, width: body.width, height: 1), style: rowStyle)
                 if isSelected, selectionSpan == .leadingColumn {
-                    let lead = Rect(x: body.x, y: y, width: markWidth + (widths.first ?? 0), height: 1)
-                    canvas.fill(lead, style: leadStyle)
+                    let width = markWidth + (widths.first ?? 0)
+                    canvas.fill(Rect(x: body.x, y: y, width: width, height: 1), style: leadStyle)
                 }
                 if markWidth > 0, isMarked(row) {
                     let markStyle = isSelected ? leadStyle : theme.marked
