@@ -91,6 +91,11 @@ struct RootScreenEndToEndTests {
         try ui.resize(columns: 40, rows: 10)
         try ui.waitFor(text: "Terminal too small")
         try ui.resize(columns: 120, rows: 40)
+        // Below 152 columns the detail waits for `i`: the list gets the width and its labels.
+        try ui.waitFor("the list alone with full labels at 120×40") {
+            !$0.contains("Detail") && $0.contains("Input mode") && $0.contains("12 codes")
+        }
+        try ui.send("i")
         try ui.waitFor(text: "┌─ Detail")
         try ui.send("q")
         let screen = try ui.waitFor(text: "[exit 0]")

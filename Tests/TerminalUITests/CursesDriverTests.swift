@@ -143,6 +143,62 @@ import Testing
         #expect(unchanged.count <= 10, "an unchanged frame wrote \(unchanged.count) bytes")
     }
 
+    /// Only the cells that changed since the last frame reach the terminal: a frame that
+    /// differs from the one before in one word costs a cursor move and that word, not the
+    /// other rows or the rest of its own row.
+    @Test func unchangedCellsAreNotSentAgain() throws {
+        let harness = try Harness()
+        defer { harness.close() }
+        let size = harness.driver.size
+        func frame(word: String) -> Canvas {
+            var canvas = Canvas(size: size)
+            for y in 0..<size.rows {
+                canvas.write("row \(y) of the screen, with text that stays", x: 2, y: y,
+                             style: y == 5 ? Theme.standard.title : .plain)
+            }
+            canvas.write(word, x: 60, y: 20, style: Theme.standard.errorText)
+            return canvas
+        }
+
+        _ = try harness.bytes(toPresent: frame(word: "first"))
+        let written = try harness.bytes(toPresent: frame(word: "other"))
+        let text = String(decoding: written, as: UTF8.self)
+        #expect(text.contains("other"))
+        #expect(!text.contains("row"), "unchanged rows sent again: \(text.debugDescription)")
+        // A cursor move (8), the red bold rendition and back (about 20), and the 5 letters.
+        #expect(written.count <= 40, "\(written.count) bytes: \(text.debugDescription)")
+    }
+
+    /// With the selection on the first column only (as the code list draws it), a step down
+    /// a 120×40 table rewrites two names: well under half of what two whole rows cost.
+    @Test func aStepOfANameOnlySelectionRewritesTwoNames() throws {
+        let harness = try Harness()
+        defer { harness.close() }
+        let size = harness.driver.size
+        let cell: (Int, Int) -> String = { row, column in
+            column == 0 ? "Cost centre \(row)" : "value-\(row * 7) of column \(column)"
+        }
+        var table = TableView(columns: Fixtures.columns, rowCount: 30, showsMarks: true)
+        func frame(selecting row: Int) -> Canvas {
+            var canvas = Canvas(size: size)
+            table.select(row: row)
+            table.draw(into: &canvas, in: canvas.bounds, theme: .standard, cell: cell)
+            return canvas
+        }
+
+        _ = try harness.bytes(toPresent: frame(selecting: 5))
+        let wholeRows = try harness.bytes(toPresent: frame(selecting: 6))
+        table.selectionSpan = .leadingColumn
+        _ = try harness.bytes(toPresent: frame(selecting: 7))
+        let nameOnly = try harness.bytes(toPresent: frame(selecting: 8))
+        let text = String(decoding: nameOnly, as: UTF8.self)
+
+        #expect(text.contains("Cost centre 7") && text.contains("Cost centre 8"))
+        #expect(!text.contains("value-"), "other columns sent again: \(text.debugDescription)")
+        #expect(nameOnly.count * 2 < wholeRows.count, "\(nameOnly.count) vs \(wholeRows.count)")
+        #expect(nameOnly.count <= 100, "\(nameOnly.count) bytes: \(text.debugDescription)")
+    }
+
     @Test func keysArriveThroughTerminfoSequences() async throws {
         let harness = try Harness()
         defer { harness.close() }

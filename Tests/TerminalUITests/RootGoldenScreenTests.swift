@@ -6,8 +6,9 @@ import WebexAPI
 @testable import TerminalUI
 
 /// Golden screens of the root screen on the demo sandbox, with the clock and time zone pinned:
-/// the code list at 80×24 (short labels, the schedule as one slot per service), beside its
-/// detail at 120×40, the history view, and the full labels at 200×50.
+/// the code list at 80×24 (short labels, the schedule as one slot per service), alone with full
+/// labels at 120×40 and beside its detail there after `i`, the history view, and the full
+/// labels at 200×50.
 @Suite("Root screen goldens") @MainActor
 struct RootGoldenScreenTests {
     @Test func codeListAt80x24UsesShortLabelsSoNoCellIsCut() async throws {
@@ -36,14 +37,62 @@ struct RootGoldenScreenTests {
 
 
 
-         / filter · Space mark · d delete · n new · e edit · u user · s site · z undo
+         / filter · Space mark · d delete · n new · e edit · i detail · u user · s site
          acme.webex.com  read-write                                            12 codes
         """)
     }
 
-    @Test func codeListBesideItsDetailAt120x40() async throws {
+    @Test func codeListAloneWithFullLabelsAt120x40() async throws {
         let app = try await RootHarness(columns: 120, rows: 40).started()
         defer { app.cleanUp() }
+        #expect(app.text == """
+         Tracking codes · acme.webex.com                                                                                 ? help
+          Name ▲                 Input mode            Options Default         Host profile   Schedule/start
+          Billing Code           Select                      3 B-100           Admin set      MC adm · EC adm · TC – · SC –
+          Business Unit          Select                      3                 Optional       All: optional
+          Campaign               Editable select             3                 Optional       All: optional
+          Client Name            Text                        0                 Not used       MC opt · EC – · TC – · SC req
+          Cost Center            Text                        0                 Optional       All: required
+          Department             Select                      8 Engineering     Optional       MC req · EC opt · TC – · SC –
+          Division               Editable select             4 Full-time       Optional       MC opt · EC req · TC opt · SC –
+          Event Type             Select                      4 Webinar         Optional       MC – · EC req · TC opt · SC –
+          Legacy Code            Text                        0                 Not used       All: not used
+          Office                 Select                     10 Zürich          Optional       MC opt · EC – · TC – · SC –
+          Project                Select                    300 PRJ-1000 Lumen  Optional       All: optional
+          Region                 Host profile select         4 AMER            Optional       All: not used
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+         / filter · Space mark · d delete · n new · e edit · i detail · u user · s site · z undo · ? help · q quit · H history
+         acme.webex.com  read-write                                                                                    12 codes
+        """)
+    }
+
+    @Test func codeListBesideItsDetailAt120x40AfterI() async throws {
+        let app = try await RootHarness(columns: 120, rows: 40).started()
+        defer { app.cleanUp() }
+        await app.press(.char("i"))
         #expect(app.text == """
          Tracking codes · acme.webex.com                                                                                 ? help
           Name ▲                  Mode       Opts Default         Profile MC  EC  TC  SC  ┌─ Detail ───────────────────────────┐
@@ -83,7 +132,7 @@ struct RootGoldenScreenTests {
                                                                                           │                                    │
                                                                                           │                                    │
                                                                                           └────────────────────────────────────┘
-         / filter · Space mark · d delete · n new · e edit · u user · s site · z undo · ? help · q quit · H history · L log
+         / filter · Space mark · d delete · n new · e edit · i detail · u user · s site · z undo · ? help · q quit · H history
          acme.webex.com  read-write                                                                                    12 codes
         """)
     }

@@ -81,14 +81,114 @@ struct RootScreenTests {
         #expect(lines.count == 24)
     }
 
-    @Test func wideWindowShowsTheDetailBesideTheList() async throws {
-        let app = try await RootHarness(columns: 120, rows: 40).started()
+    @Test func veryWideWindowShowsTheDetailBesideTheListUntilIHidesIt() async throws {
+        let app = try await RootHarness(columns: 200, rows: 50).started()
         defer { app.cleanUp() }
         await app.press(.char("j"))
-        let lines = app.text.components(separatedBy: "\n")
+        var lines = app.text.components(separatedBy: "\n")
         #expect(lines[1].contains("┌─ Detail"))
         #expect(app.text.contains("│ Business Unit"))
         #expect(app.text.contains("Host profile  Optional"))
+
+        let scheduleBesideDetail = try Self.column(of: "Schedule/start", in: lines[1])
+        await app.press(.char("i"))
+        lines = app.text.components(separatedBy: "\n")
+        #expect(!app.text.contains("Detail"))
+        // The list takes the width the detail had: its columns spread out.
+        #expect(try Self.column(of: "Schedule/start", in: lines[1]) > scheduleBesideDetail)
+        await app.press(.char("i"))
+        #expect(app.text.contains("│ Business Unit"))
+    }
+
+    private static func column(of text: String, in line: String) throws -> Int {
+        let range = try #require(line.range(of: text))
+        return line.distance(from: line.startIndex, to: range.lowerBound)
+    }
+
+    /// At 120 columns the detail would squeeze the list to short labels, so it waits for `i`;
+    /// once shown it follows the cursor until `i` hides it again.
+    @Test func at120ColumnsTheDetailWaitsForI() async throws {
+        let app = try await RootHarness(columns: 120, rows: 40).started()
+        defer { app.cleanUp() }
+        #expect(!app.text.contains("Detail"))
+        #expect(app.text.components(separatedBy: "\n")[1].contains("Input mode"))
+
+        await app.press(.char("j"), .char("i"))
+        #expect(app.text.components(separatedBy: "\n")[1].contains("┌─ Detail"))
+        #expect(app.text.contains("│ Business Unit"))
+        await app.press(.char("j"))
+        #expect(app.text.contains("│ Campaign"))
+        #expect(app.screen.codes.cursor == 2)
+
+        await app.press(.char("i"))
+        #expect(!app.text.contains("Detail"))
+        #expect(app.text.components(separatedBy: "\n")[1].contains("Input mode"))
+    }
+
+    /// Tab goes to the detail, opening it when hidden; its keys then scroll the detail, and
+    /// Esc gives them back to the list with the detail left open.
+    @Test func tabOpensTheHiddenDetailAndGivesItTheKeys() async throws {
+        let app = try await RootHarness(columns: 120, rows: 40).started()
+        defer { app.cleanUp() }
+        await app.press(.char("G"), .char("k"), .tab)
+        #expect(app.text.contains("│ Project"))
+        // Project's 300 options fill more than the pane: `j` scrolls them by a line.
+        await app.press(.char("j"))
+        #expect(app.screen.codes.cursor == 10)
+        #expect(!app.text.contains("│ Project"))
+        #expect(app.text.contains("│ id 4 on acme.webex.com"))
+
+        await app.press(.escape, .char("j"))
+        #expect(app.screen.codes.cursor == 11)
+        #expect(app.text.contains("│ Region"))
+    }
+
+    @Test func tallNarrowWindowShowsTheDetailUnderTheListOnRequest() async throws {
+        let app = try await RootHarness(columns: 80, rows: 40).started()
+        defer { app.cleanUp() }
+        #expect(!app.text.contains("Detail"))
+        await app.press(.char("i"))
+        let lines = app.text.components(separatedBy: "\n")
+        let frame = try #require(lines.firstIndex { $0.contains("┌─ Detail") })
+        #expect(frame > 14)
+        #expect(lines[2].hasPrefix("  Billing Code"))
+    }
+
+    /// The selection covers the name (and the mark column) only: moving it changes those
+    /// cells, while the rest of both rows keeps its style and so is not sent again.
+    @Test func theSelectionCoversTheNameOnly() async throws {
+        let app = try await RootHarness(columns: 120, rows: 40).started()
+        defer { app.cleanUp() }
+        let before = app.driver.screen
+        await app.press(.char("j"))
+        let after = app.driver.screen
+        #expect(after[0, 3].style == Theme.standard.selection)
+        #expect(after[20, 3].style == Theme.standard.selection)
+        #expect(after[30, 3].style == Theme.standard.normal)
+        #expect(after[119, 3].style == Theme.standard.normal)
+
+        var changedColumns = Set<Int>()
+        for y in 0..<after.size.rows {
+            for x in 0..<after.size.columns where before[x, y] != after[x, y] {
+                changedColumns.insert(x)
+                #expect(y == 2 || y == 3, "row \(y) changed")
+            }
+        }
+        #expect(changedColumns.max().map { $0 < 30 } == true, "\(changedColumns.sorted())")
+    }
+
+    /// Moving from a code with 10 options onto one with 300 draws the detail from its top in
+    /// the very first frame: one render per key, as the app's loop does.
+    @Test func detailOfALongCodeStartsAtItsTopInTheFirstFrame() async throws {
+        let app = try await RootHarness(columns: 200, rows: 50).started()
+        defer { app.cleanUp() }
+        for _ in 0..<9 { await app.press(.char("j")) }
+        #expect(app.text.contains("│ Office"))
+        app.shell.send(.key(.char("j")))
+        #expect(app.text.contains("│ Project"))
+        #expect(app.text.contains("Options (300)"))
+        #expect(app.text.contains("* PRJ-1000 Lumen"))
+        #expect(!app.text.contains("PRJ-1299"))
     }
 
     @Test func narrowWindowShowsTheDetailOnRequest() async throws {

@@ -78,6 +78,41 @@ import Testing
     }
 }
 
+@Suite struct TableSelectionTests {
+    private func drawn(span: TableView.SelectionSpan, isFocused: Bool = true) -> Canvas {
+        var canvas = Canvas(size: TerminalSize(columns: 40, rows: 4))
+        var table = TableView(
+            columns: Fixtures.columns, rowCount: 3, showsMarks: true, selectionSpan: span)
+        table.select(row: 1)
+        table.draw(
+            into: &canvas, in: canvas.bounds, theme: .standard, isFocused: isFocused,
+            isMarked: { $0 == 1 }, cell: Fixtures.cell)
+        return canvas
+    }
+
+    @Test func aWholeRowSelectionCoversTheRow() {
+        let canvas = drawn(span: .row)
+        #expect((0..<40).allSatisfy { canvas[$0, 2].style == Theme.standard.selection })
+    }
+
+    @Test func aLeadingColumnSelectionCoversTheMarkAndTheFirstColumnOnly() {
+        let canvas = drawn(span: .leadingColumn)
+        let nameWidth = TableColumn.widths(for: Fixtures.columns, totalWidth: 38)[0]
+        let lead = TableView.markColumnWidth + nameWidth
+        #expect(nameWidth >= 12)
+        #expect((0..<lead).allSatisfy { canvas[$0, 2].style == Theme.standard.selection })
+        #expect((lead..<40).allSatisfy { canvas[$0, 2].style == Theme.standard.normal })
+        // The mark of a selected row takes the selection's colours; the row's text is intact.
+        #expect(canvas[0, 2].text == Theme.standard.glyphs.mark)
+        #expect(canvas.row(2).contains("部署コード"))
+        #expect(canvas.row(2).contains("Select"))
+
+        let inactive = drawn(span: .leadingColumn, isFocused: false)
+        #expect(inactive[5, 2].style == Theme.standard.selectionInactive)
+        #expect(inactive[30, 2].style == Theme.standard.normal)
+    }
+}
+
 @Suite struct TextViewTests {
     @Test func followsTheTailUntilScrolledUp() {
         var canvas = Canvas(size: TerminalSize(columns: 10, rows: 2))
@@ -98,6 +133,33 @@ import Testing
         #expect(log.handle(.char("G")) == true)
         log.draw(into: &canvas, in: canvas.bounds, theme: .standard)
         #expect(canvas.snapshot() == "four\nfive")
+    }
+
+    /// The detail pane swaps in a long option list after a short one: the first frame must
+    /// show its top, not its end (`.home` judged following by the short list's length).
+    @Test func scrollToTopHoldsForLinesLongerThanTheLastDrawn() {
+        var canvas = Canvas(size: TerminalSize(columns: 10, rows: 2))
+        var view = TextView(lines: ["short"])
+        view.draw(into: &canvas, in: canvas.bounds, theme: .standard)
+
+        view.setLines((1...50).map { "line \($0)" })
+        view.scrollToTop()
+        view.draw(into: &canvas, in: canvas.bounds, theme: .standard)
+        #expect(canvas.snapshot() == "line 1\nline 2")
+        #expect(!view.isFollowing)
+    }
+
+    @Test func aViewThatStartsAtTopShowsTheFirstLinesUntilScrolledToTheEnd() {
+        var canvas = Canvas(size: TerminalSize(columns: 10, rows: 2))
+        var view = TextView(lines: ["one", "two", "three"], startsAtTop: true)
+        view.draw(into: &canvas, in: canvas.bounds, theme: .standard)
+        #expect(canvas.snapshot() == "one\ntwo")
+
+        let scrolled = view.handle(.char("G"))
+        #expect(scrolled)
+        view.append("four")
+        view.draw(into: &canvas, in: canvas.bounds, theme: .standard)
+        #expect(canvas.snapshot() == "three\nfour")
     }
 
     @Test func wrapsOrCutsLongLinesAndDropsOldOnes() {

@@ -4,6 +4,16 @@
 /// The table holds no data: `draw` asks for the cells of the visible rows only, so it
 /// handles thousands of rows. Cell strings are data and go through `TerminalText`.
 public struct TableView: Sendable {
+    /// How much of the selected row the selection style covers.
+    public enum SelectionSpan: Hashable, Sendable {
+        /// The whole row: easiest to follow across a wide table.
+        case row
+        /// The mark column and the first column only. The rest of the row keeps its style,
+        /// so moving the selection changes two short cells instead of two whole rows: what a
+        /// terminal must be sent again for every step (over SSH, every byte counts).
+        case leadingColumn
+    }
+
     public var columns: [TableColumn]
     public var scroll: ScrollState
     /// The column the rows are sorted by, shown with ▲ or ▼ in the header.
@@ -13,12 +23,14 @@ public struct TableView: Sendable {
     public var showsMarks: Bool
     /// Shown in place of rows when there are none.
     public var emptyMessage: String
+    public var selectionSpan: SelectionSpan
 
     public init(
         columns: [TableColumn],
         rowCount: Int = 0,
         showsMarks: Bool = false,
-        emptyMessage: String = "Nothing to show."
+        emptyMessage: String = "Nothing to show.",
+        selectionSpan: SelectionSpan = .row
     ) {
         self.columns = columns
         self.scroll = ScrollState(count: rowCount)
@@ -26,6 +38,7 @@ public struct TableView: Sendable {
         self.sortAscending = true
         self.showsMarks = showsMarks
         self.emptyMessage = emptyMessage
+        self.selectionSpan = selectionSpan
     }
 
     /// Width of the mark column, gap included.
@@ -87,21 +100,23 @@ public struct TableView: Sendable {
                 return
             }
             for (line, row) in scroll.visibleRange.enumerated() {
-                let rowStyle: Style
-                if row == scroll.selection {
-                    rowStyle = isFocused ? theme.selection : theme.selectionInactive
-                } else {
-                    rowStyle = theme.normal
-                }
+                let isSelected = row == scroll.selection
+                let selectedStyle = isFocused ? theme.selection : theme.selectionInactive
+                let rowStyle = isSelected && selectionSpan == .row ? selectedStyle : theme.normal
+                let leadStyle = isSelected ? selectedStyle : theme.normal
                 let y = body.y + line
                 canvas.fill(Rect(x: body.x, y: y, width: body.width, height: 1), style: rowStyle)
+                if isSelected, selectionSpan == .leadingColumn {
+                    let width = markWidth + (widths.first ?? 0)
+                    canvas.fill(Rect(x: body.x, y: y, width: width, height: 1), style: leadStyle)
+                }
                 if markWidth > 0, isMarked(row) {
-                    let markStyle = row == scroll.selection ? rowStyle : theme.marked
+                    let markStyle = isSelected ? leadStyle : theme.marked
                     canvas.write(theme.glyphs.mark, x: body.x, y: y, style: markStyle)
                 }
                 drawCells(
-                    into: &canvas, x: body.x + markWidth, y: y, widths: widths, style: rowStyle,
-                    theme: theme, text: { cell(row, $0) })
+                    into: &canvas, x: body.x + markWidth, y: y, widths: widths, theme: theme,
+                    style: { $0 == 0 ? leadStyle : rowStyle }, text: { cell(row, $0) })
             }
             let drawn = scroll.visibleRange.count
             canvas.fill(
@@ -135,15 +150,15 @@ public struct TableView: Sendable {
     }
 
     private func drawCells(
-        into canvas: inout Canvas, x: Int, y: Int, widths: [Int], style: Style, theme: Theme,
-        text: (Int) -> String
+        into canvas: inout Canvas, x: Int, y: Int, widths: [Int], theme: Theme,
+        style: (Int) -> Style, text: (Int) -> String
     ) {
         var column = x
         for (index, width) in widths.enumerated() where width > 0 {
             let fitted = TerminalText(text(index)).fitted(
                 toWidth: width, alignment: columns[index].alignment,
                 ellipsis: theme.glyphs.ellipsis)
-            canvas.write(fitted, x: column, y: y, style: style)
+            canvas.write(fitted, x: column, y: y, style: style(index))
             column += width + 1
         }
     }

@@ -13,10 +13,16 @@ public struct TextView: Sendable {
     private var visibleHeight = 10
     private var displayLineCount = 0
 
-    public init(lines: [String] = [], wraps: Bool = false, maximumLines: Int? = nil) {
+    /// - Parameter startsAtTop: show the first lines rather than the tail (a document rather
+    ///   than a log); the view then follows only once scrolled to the bottom.
+    public init(
+        lines: [String] = [], wraps: Bool = false, maximumLines: Int? = nil,
+        startsAtTop: Bool = false
+    ) {
         self.lines = lines
         self.wraps = wraps
         self.maximumLines = maximumLines
+        self.isFollowing = !startsAtTop
         trim()
     }
 
@@ -49,6 +55,14 @@ public struct TextView: Sendable {
         firstLine = clamped(target)
         isFollowing = firstLine >= lastFirstLine
         return true
+    }
+
+    /// Shows the first line and stops following the tail, however many lines come next.
+    /// (`.home` through `handle` judges following by the lines of the last draw, so a view
+    /// given longer lines after it would still jump to their end on the next draw.)
+    public mutating func scrollToTop() {
+        firstLine = 0
+        isFollowing = false
     }
 
     public mutating func draw(into canvas: inout Canvas, in rect: Rect, theme: Theme) {

@@ -96,7 +96,7 @@ extension TrackcodesScreen {
             let codes = codes
             run { await codes.refresh() }
         case .toggleDetail?:
-            detailRequested.toggle()
+            toggleDetail()
         case .pickSite?:
             openSitePicker()
         case .deleteCodes?:
@@ -124,14 +124,28 @@ extension TrackcodesScreen {
         codes.moveCursor(to: table.scroll.selection)
     }
 
-    /// Esc: leave the detail, else clear the filter. Tab moves between the list and the detail.
+    /// `i`: beside or under the list, shows or hides the detail (the choice holds until the
+    /// next `i`); with no room for both, shows it instead of the list, or the list again.
+    private func toggleDetail() {
+        guard codesLayout.arrangement != .listOnly else {
+            detailFocused.toggle()
+            return
+        }
+        let shows = !showsDetailBesideList
+        detailChoice = shows
+        if !shows { detailFocused = false }
+    }
+
+    /// Esc: leave the detail, else clear the filter. Tab moves between the list and the
+    /// detail, opening the detail when it is hidden.
     private func handleBack(_ key: Key) -> ScreenOutcome<Never> {
         guard key == .escape else {
-            detailRequested.toggle()
+            detailFocused.toggle()
+            if detailFocused, codesLayout.arrangement != .listOnly { detailChoice = true }
             return .handled
         }
-        if detailRequested {
-            detailRequested = false
+        if detailFocused {
+            detailFocused = false
         } else if !codes.filterText.isEmpty {
             codes.setFilter("")
             session.report("Filter cleared.")

@@ -4,7 +4,20 @@ import WebexAPI
 /// Drawing: a title row, the current view, a message (or key hints) row and the status bar;
 /// overlays on top.
 extension TrackcodesScreen {
-    var detailHasFocus: Bool { detailRequested && mode == .codes && pane == nil }
+    var detailHasFocus: Bool { detailFocused && mode == .codes && pane == nil }
+
+    /// Whether the detail opens beside the list without being asked: only when the list
+    /// beside it keeps every label in full (`CodeListColumns.fullMinimumWidth`), which takes
+    /// 152 columns. In narrower windows the detail would squeeze the list to short labels,
+    /// and, redrawn for every row the cursor passes, cost more than the list itself over SSH.
+    static func opensDetailByItself(_ layout: PaneLayout) -> Bool {
+        layout.arrangement == .sideBySide && layout.list.width >= CodeListColumns.fullMinimumWidth
+    }
+
+    /// Whether the detail shows beside or under the list (in windows with room for both).
+    var showsDetailBesideList: Bool {
+        detailFocused || (detailChoice ?? Self.opensDetailByItself(codesLayout))
+    }
 
     public func render(into canvas: inout Canvas, theme: Theme) {
         let (titleRow, rest) = canvas.bounds.splitTop(1)
@@ -82,12 +95,17 @@ extension TrackcodesScreen {
             drawFilter(into: &canvas, in: row, theme: theme)
         }
 
-        let layout = PaneLayout.listAndDetail(in: body, detailWidth: 36, detailPercent: 32)
-        var listRect = layout.list
-        var detailRect = layout.detail
-        if layout.arrangement == .listOnly, detailRequested {
-            detailRect = body
-            listRect = .zero
+        codesLayout = PaneLayout.listAndDetail(in: body, detailWidth: 36, detailPercent: 32)
+        var listRect = body
+        var detailRect: Rect?
+        if codesLayout.arrangement == .listOnly {
+            if detailFocused {
+                detailRect = body
+                listRect = .zero
+            }
+        } else if showsDetailBesideList {
+            listRect = codesLayout.list
+            detailRect = codesLayout.detail
         }
 
         let columns = CodeListColumns.forWidth(listRect.width)
@@ -105,8 +123,7 @@ extension TrackcodesScreen {
             cell: { row, column in columns.text(of: rows[row], column: column) })
 
         if let detailRect {
-            drawDetail(into: &canvas, in: detailRect, theme: theme,
-                       framed: layout.arrangement != .listOnly || detailRequested)
+            drawDetail(into: &canvas, in: detailRect, theme: theme)
         }
     }
 
@@ -137,7 +154,7 @@ extension TrackcodesScreen {
         canvas.write(counts, x: row.maxX - counts.width, y: row.y, style: theme.secondary)
     }
 
-    private func drawDetail(into canvas: inout Canvas, in rect: Rect, theme: Theme, framed: Bool) {
+    private func drawDetail(into canvas: inout Canvas, in rect: Rect, theme: Theme) {
         guard rect.width > 4, rect.height > 2 else { return }
         canvas.fill(rect, style: theme.normal)
         canvas.drawBox(rect, style: detailHasFocus ? theme.borderFocused : theme.border,
@@ -147,7 +164,7 @@ extension TrackcodesScreen {
         } else {
             detail.setLines(["No code highlighted."])
         }
-        if !detailHasFocus { _ = detail.handle(.home) }
+        if !detailHasFocus { detail.scrollToTop() }
         detail.draw(into: &canvas, in: rect.inset(dx: 2, dy: 1), theme: theme)
     }
 
@@ -185,8 +202,8 @@ extension TrackcodesScreen {
         if pane != nil { return ["Esc back", "? help"] }
         switch mode {
         case .codes:
-            return ["/ filter", "Space mark", "d delete", "n new", "e edit", "u user", "s site",
-                    "z undo", "? help", "q quit", "H history", "L log"]
+            return ["/ filter", "Space mark", "d delete", "n new", "e edit", "i detail", "u user",
+                    "s site", "z undo", "? help", "q quit", "H history", "L log"]
         case .history, .log:
             return ["z undo", "Z redo", "Esc back", "? help", "H history", "L log"]
         }

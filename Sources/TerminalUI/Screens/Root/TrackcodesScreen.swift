@@ -30,11 +30,19 @@ public final class TrackcodesScreen: Screen {
     var filterField: TextField?
     var deleteConfirmation: DeleteConfirmation?
     var bulkDelete: BulkDeleteView?
-    /// In narrow windows the detail replaces the list while shown; side by side it has focus.
-    var detailRequested = false
-    /// Its columns follow the width it is drawn in (`CodeListColumns`).
-    var table = TableView(columns: [], showsMarks: true, emptyMessage: "Loading…")
-    var detail = TextView(wraps: false)
+    /// Whether the detail pane shows beside or under the list, as chosen with `i`; nil leaves
+    /// it to the width (`opensDetailByItself`).
+    var detailChoice: Bool?
+    /// The detail has the keys (`Tab`); in windows with no room for both, it then shows
+    /// instead of the list.
+    var detailFocused = false
+    /// How the last frame arranged the list and the detail: what `i` toggles depends on it.
+    var codesLayout = PaneLayout(arrangement: .listOnly, list: .zero, detail: nil)
+    /// Its columns follow the width it is drawn in (`CodeListColumns`). The selection covers
+    /// the name only, so a step down the list rewrites two names rather than two rows.
+    var table = TableView(
+        columns: [], showsMarks: true, emptyMessage: "Loading…", selectionSpan: .leadingColumn)
+    var detail = TextView(wraps: false, startsAtTop: true)
     var history = HistoryView()
     var callLog = CallLogView()
     var ticks = 0
