@@ -89,20 +89,6 @@ enum CoreBenchmarks {
         let server = SandboxHTTPServer(sandbox: sandbox)
         return (server, try server.start())
     }
-
-    /// Peak RSS of a process that lists `count` codes from the sandbox and loads them into the
-    /// code list. The sandbox runs in the same process (as with --demo), so this over-counts.
-    static func peakRSSWithCodes(_ count: Int) async throws -> BenchmarkResult {
-        let sandbox = Sandbox(dataset: Fixtures.dataset(codes: count))
-        let session = session(transport: SandboxTransport(sandbox), baseURL: Sandbox.inProcessBaseURL)
-        let codes = try await session.client.listTrackingCodes()
-        let list = CodeList(session: session)
-        list.load(codes, siteUrl: Fixtures.site)
-        list.setFilter("project")
-        let peak = Measure.peakRSS()
-        return BenchmarkResult(name: "peak RSS, \(list.totalCount) codes loaded", value: formatMB(peak),
-                               goal: "≤ 40 MB", met: peak <= 40_000_000, note: "sandbox in the same process")
-    }
 }
 
 struct BenchmarkError: Error, CustomStringConvertible {

@@ -74,17 +74,4 @@ enum ImportBenchmarks {
             note: String(format: "%.2f× the limit (RTT %.1f ms, C = %d, a GET and a PUT per row); serial loop ≈ %@ (%d-row sample scaled, %.0f× slower)",
                          ours / limit, rtt * 1000, concurrency, formatS(serial), serialSample, serial / ours))
     }
-
-    /// Peak RSS of a process that imports `count` users (no latency); the sandbox holding them is
-    /// in the same process, so this over-counts.
-    static func peakRSSWithUsers(_ count: Int) async throws -> BenchmarkResult {
-        let sandbox = Sandbox(dataset: dataset(users: count))
-        let session = CoreBenchmarks.session(transport: SandboxTransport(sandbox), baseURL: Sandbox.inProcessBaseURL)
-        let run = try UsersImport(session: session, siteUrl: Fixtures.site, table: table(for: sandbox.dataset.users))
-        _ = await run.prepare()
-        _ = await run.run()
-        let peak = Measure.peakRSS()
-        return BenchmarkResult(name: "peak RSS, import of \(run.count(.changed)) users", value: formatMB(peak),
-                               goal: "≤ 40 MB", met: peak <= 40_000_000, note: "sandbox with the users in the same process")
-    }
 }

@@ -3,9 +3,10 @@ import Foundation
 // trackcodes-bench: prints the benchmark table. `Benchmarks/run` builds it in release mode and
 // adds the measurements that need the real binary in a terminal.
 //
-//   trackcodes-bench [all|filter|bulk|import|rss-codes|rss-users|rest]
+//   trackcodes-bench [all|filter|bulk|import|rest]
 //   trackcodes-bench rest-load [--connections N] [--seconds S] [--warmup S] [--scenarios a,b]
-// Memory figures run in a child process each, so one benchmark's garbage does not count for another.
+// Each benchmark runs in a child process, so one's garbage does not slow another. Memory is
+// measured on the real binary, client alone, by Benchmarks/memory_bench.py.
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 let which = arguments.first ?? "all"
@@ -33,10 +34,6 @@ do {
         print(row(CoreBenchmarks.filterKeystroke()))
     case "bulk":
         for result in try await CoreBenchmarks.bulkDelete() { print(row(result)) }
-    case "rss-codes":
-        print(row(try await CoreBenchmarks.peakRSSWithCodes(10_000)))
-    case "rss-users":
-        print(row(try await ImportBenchmarks.peakRSSWithUsers(10_000)))
     case "import":
         print(row(try await ImportBenchmarks.usersImport()))
     case "rest":
@@ -46,11 +43,11 @@ do {
     case "all":
         print("| benchmark | result | goal | met | notes |")
         print("|---|---|---|---|---|")
-        for name in ["filter", "rss-codes", "rss-users", "bulk", "import", "rest"] {
+        for name in ["filter", "bulk", "import", "rest"] {
             for line in try runChild(name) { print(line) }
         }
     default:
-        FileHandle.standardError.write(Data("usage: trackcodes-bench [all|filter|bulk|import|rss-codes|rss-users|rest|rest-load]\n".utf8))
+        FileHandle.standardError.write(Data("usage: trackcodes-bench [all|filter|bulk|import|rest|rest-load]\n".utf8))
         exit(2)
     }
 } catch {
