@@ -3,10 +3,13 @@ import WebexAPI
 
 /// Deletes many codes with a bounded number of requests in flight, and reports on each.
 ///
-/// A failure does not stop the others. `cancel()` stops starting new deletes; those in flight
-/// finish. The whole job is one step in the undo history (the codes actually deleted). Every
-/// delete is journaled with the full code first, so a crash mid-job loses nothing:
-/// `JournalRecovery` can bring the codes back.
+/// As in `UsersImport`, twice as many deletes as `concurrency` are in progress, and
+/// `RequestSlots` keeps the requests to `concurrency`, so journal fsyncs do not leave slots idle.
+/// A failure does not stop the others. `cancel()` stops starting new deletes, including those
+/// journaled but still waiting for a slot; those in flight finish. The whole job is one step in
+/// the undo history (the codes actually deleted). Every delete is journaled with the full code
+/// first, so a crash mid-job loses nothing: `JournalRecovery` can bring the codes back (after a
+/// crash up to twice `concurrency` intents may lack an outcome, those waiting for a slot too).
 @MainActor
 public final class BulkDeleteJob {
     public enum ItemState: Hashable, Sendable {
@@ -34,11 +37,14 @@ public final class BulkDeleteJob {
     public private(set) var isFinished = false
     public private(set) var isCancelled = false
     public private(set) var revision = 0
+    /// The in-flight limit of the run.
+    private let requests: RequestSlots
 
     /// - Parameter concurrency: deletes in flight at once; the settings' default when nil.
     public init(session: Session, codes: [TrackingCode], concurrency: Int? = nil) {
         self.session = session
         self.concurrency = max(1, concurrency ?? session.settings.defaultConcurrency)
+        requests = RequestSlots(limit: self.concurrency)
         items = codes.map { Item(code: $0, state: .waiting, error: nil) }
     }
 
@@ -48,7 +54,8 @@ public final class BulkDeleteJob {
     public var skippedCount: Int { items.count { $0.state == .skipped } }
     /// Deletes that have finished, either way.
     public var doneCount: Int { deletedCount + failedCount }
-    public var inFlightCount: Int { items.count { $0.state == .deleting } }
+    /// Delete requests at Webex right now (at most `concurrency`).
+    public var inFlightCount: Int { requests.inFlight }
     /// 0...1, for a progress bar; skipped codes count as done once the job has stopped.
     public var progress: Double {
         total == 0 ? 1 : Double(doneCount + skippedCount) / Double(total)
@@ -71,7 +78,8 @@ public final class BulkDeleteJob {
 
         await session.activity.run(for: self) { [self] in
             await BoundedConcurrency.run(
-                count: items.count, limit: concurrency, shouldStart: { [self] in !isCancelled }
+                count: items.count, limit: requests.rowsInProgress,
+                shouldStart: { [self] in !isCancelled }
             ) { [self] index in
                 await deleteItem(at: index)
             }
@@ -97,6 +105,7 @@ public final class BulkDeleteJob {
     public func cancel() {
         guard !isFinished, !isCancelled else { return }
         isCancelled = true
+        requests.close()
         changed()
     }
 
@@ -104,8 +113,9 @@ public final class BulkDeleteJob {
         items[index].state = .deleting
         changed()
         do throws(OperationError) {
-            try await session.writer.delete(items[index].code)
-            items[index].state = .deleted
+            let sent = try await session.writer.delete(items[index].code, in: requests)
+            // No slot came before the job was cancelled: nothing was sent.
+            items[index].state = sent ? .deleted : .skipped
         } catch {
             items[index].state = .failed(error.localizedDescription)
             items[index].error = error

@@ -78,35 +78,56 @@ public final class JournaledWriter {
 
     /// Deletes `code` (by its id, on its site). The journal keeps the whole object.
     public func delete(_ code: TrackingCode) async throws(OperationError) {
+        _ = try await delete(code, in: nil)
+    }
+
+    /// Deletes `code` with the request sent in one of `slots` (a bulk job's in-flight limit).
+    /// Returns false when the slots closed before one came free: nothing was sent, and the
+    /// journal says so.
+    @discardableResult
+    public func delete(
+        _ code: TrackingCode, in slots: RequestSlots?
+    ) async throws(OperationError) -> Bool {
         var intent = try begin(.delete, siteUrl: code.siteUrl)
         intent.codeId = code.id
         intent.before = code
         try await record(intent)
 
-        do throws(WebexError) {
+        let sent: Void? = try await send(intent, in: slots) { [session] () throws(WebexError) in
             try await session.client.deleteTrackingCode(id: code.id, siteUrl: code.siteUrl)
-        } catch {
-            throw await fail(intent, error)
         }
+        guard sent != nil else { return false }
         await recordOutcome(succeed(intent))
         session.publish(.deleted(id: code.id, siteUrl: code.siteUrl))
+        return true
     }
 
     /// Sets a user's values. `before` is what the user had, when it was read first.
     public func updateUserValues(
         _ update: UserTrackingCodesUpdate, before: UserTrackingCodes?
     ) async throws(OperationError) -> UserTrackingCodes {
+        // Without slots there is nothing to wait for, so the request is always sent.
+        guard let result = try await updateUserValues(update, before: before, in: nil) else {
+            throw .webex(.cancelled)
+        }
+        return result
+    }
+
+    /// Sets a user's values with the request sent in one of `slots` (a bulk job's in-flight
+    /// limit). Returns nil when the slots closed before one came free: nothing was sent, and the
+    /// journal says so.
+    public func updateUserValues(
+        _ update: UserTrackingCodesUpdate, before: UserTrackingCodes?, in slots: RequestSlots?
+    ) async throws(OperationError) -> UserTrackingCodes? {
         var intent = try begin(.updateUserValues, siteUrl: update.siteUrl)
         intent.userUpdate = update
         intent.userBefore = before
         try await record(intent)
 
-        let result: UserTrackingCodes
-        do throws(WebexError) {
-            result = try await session.client.updateUserTrackingCodes(update)
-        } catch {
-            throw await fail(intent, error)
+        let sent = try await send(intent, in: slots) { [session] () throws(WebexError) in
+            try await session.client.updateUserTrackingCodes(update)
         }
+        guard let result = sent else { return nil }
         var outcome = succeed(intent)
         outcome.userResult = result
         await recordOutcome(outcome)
@@ -138,19 +159,55 @@ public final class JournaledWriter {
         }
     }
 
+    /// Sends `request` holding one of `slots` (at once when nil), and gives the slot back as
+    /// soon as the answer is in, so the outcome's fsync does not keep a request from starting.
+    /// Nil when no slot came: the outcome then records that nothing was sent.
+    ///
+    /// The site is checked again once the slot is held: while this write waited for the
+    /// journal and the slot, another write of the job may have learned that it is read-only.
+    private func send<Answer>(
+        _ intent: JournalRecord, in slots: RequestSlots?,
+        _ request: () async throws(WebexError) -> Answer
+    ) async throws(OperationError) -> Answer? {
+        if let slots, await !slots.acquire() {
+            await recordNotSent(intent, "the job was stopped before a request slot came free")
+            return nil
+        }
+        if let siteUrl = intent.siteUrl, let reason = session.readOnlyReason(for: siteUrl) {
+            slots?.release()
+            await recordNotSent(intent, "\(siteUrl) became read-only")
+            throw .readOnly(siteUrl: siteUrl, reason: reason)
+        }
+        let answer: Answer
+        do throws(WebexError) {
+            answer = try await request()
+        } catch {
+            throw await fail(intent, error, releasing: slots)
+        }
+        slots?.release()
+        return answer
+    }
+
+    private func recordNotSent(_ intent: JournalRecord, _ why: String) async {
+        var outcome = JournalRecord(
+            kind: .outcome, operationId: intent.operationId, at: session.clock())
+        outcome.succeeded = false
+        outcome.error = "not sent: \(why)"
+        await recordOutcome(outcome)
+    }
+
     private func succeed(_ intent: JournalRecord) -> JournalRecord {
         var outcome = JournalRecord(kind: .outcome, operationId: intent.operationId, at: session.clock())
         outcome.succeeded = true
         return outcome
     }
 
-    /// Journals the failure, learns a mapped site, and returns the error to throw.
-    private func fail(_ intent: JournalRecord, _ error: WebexError) async -> OperationError {
-        var outcome = JournalRecord(kind: .outcome, operationId: intent.operationId, at: session.clock())
-        outcome.succeeded = false
-        outcome.error = error.errorDescription ?? "\(error)"
-        await recordOutcome(outcome)
-
+    /// Learns a mapped site, gives back the request's slot, journals the failure, and returns
+    /// the error to throw. The slot goes back only once the site is known to be read-only, so
+    /// that a write waiting for it is not sent to be refused the same way.
+    private func fail(
+        _ intent: JournalRecord, _ error: WebexError, releasing slots: RequestSlots? = nil
+    ) async -> OperationError {
         if LearnedReadOnlySites.isMappedCodesRefusal(error), let siteUrl = intent.siteUrl {
             let words = error.webexMessage.map { " (Webex: \($0))" } ?? ""
             session.learnReadOnly(
@@ -158,6 +215,13 @@ public final class JournaledWriter {
                 reason: "\(siteUrl) has mapped tracking codes; "
                     + "they can only be changed in Control Hub\(words)")
         }
+        slots?.release()
+
+        var outcome = JournalRecord(
+            kind: .outcome, operationId: intent.operationId, at: session.clock())
+        outcome.succeeded = false
+        outcome.error = error.errorDescription ?? "\(error)"
+        await recordOutcome(outcome)
         return .webex(error)
     }
 

@@ -3,6 +3,9 @@ import WebexAPI
 
 /// The sandbox's state and the server-side rules: resolving sites, unique names, mapped sites,
 /// user values. Pure value logic; `Sandbox` adds locking, faults and persistence around it.
+///
+/// Every mutating method checks everything before it changes anything, so one that throws leaves
+/// the store as it was; `Sandbox` relies on that to change the store in place.
 struct SandboxStore {
     var dataset: SandboxDataset
     /// Users by person id and by lower-cased email. The sandbox never adds or removes users, so

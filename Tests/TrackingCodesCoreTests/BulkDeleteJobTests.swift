@@ -102,6 +102,30 @@ struct BulkDeleteJobTests {
         #expect(fixture.session.history.undoStack.isEmpty)
     }
 
+    @Test func aJournalThatCannotBeWrittenFailsEveryDeleteAndSendsNone() async throws {
+        let directory = TemporaryDirectory()
+        // A file where the state directory should be: the journal cannot be created.
+        try FileManager.default.createDirectory(
+            at: directory.url, withIntermediateDirectories: true)
+        #expect(FileManager.default.createFile(
+            atPath: directory.paths.stateDirectory.path, contents: Data("x".utf8)))
+        let requests = RequestLog()
+        let fixture = Fixture(codes: Self.manyCodes(7), directory: directory,
+                              wrap: { InspectingTransport(base: $0, inspect: requests.append) })
+        let job = BulkDeleteJob(
+            session: fixture.session, codes: fixture.sandbox.codes(siteUrl: siteA), concurrency: 2)
+
+        await job.run()
+
+        #expect(job.failedCount == 7)
+        #expect(job.items.allSatisfy {
+            if case .journalUnavailable = $0.error { true } else { false }
+        })
+        #expect(requests.writes.isEmpty)
+        #expect(job.inFlightCount == 0)
+        #expect(fixture.sandbox.codes(siteUrl: siteA).count == 7)
+    }
+
     @Test func theConcurrencyDefaultsToTheSettings() {
         let fixture = Fixture(settings: Settings(defaultConcurrency: 5))
         #expect(BulkDeleteJob(session: fixture.session, codes: []).concurrency == 5)

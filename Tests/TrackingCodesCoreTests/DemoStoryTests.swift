@@ -60,8 +60,10 @@ struct DemoStoryTests {
         #expect(job.deletedCount == 0)
         #expect(session.isReadOnly)
         #expect(picker.rows.first { $0.siteUrl == mapped }?.readOnlyReason?.contains("Control Hub") == true)
-        // Only the first delete reached Webex; the rest were refused here.
-        #expect(job.items.dropFirst().allSatisfy { if case .readOnly = $0.error { true } else { false } })
+        // Only one delete reached Webex; the rest were refused here. Which one is not fixed: the
+        // job keeps two deletes in progress, and either may get the request slot first.
+        let refusedHere = job.items.filter { if case .readOnly = $0.error { true } else { false } }
+        #expect(refusedHere.count == job.items.count - 1)
         #expect(sandbox.codes(siteUrl: mapped).count == list.totalCount)
     }
 }

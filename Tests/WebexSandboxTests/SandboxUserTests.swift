@@ -75,6 +75,26 @@ struct SandboxUserTests {
         #expect(sandbox.userValues(siteUrl: demoSite, email: email) == before)
     }
 
+    /// The sandbox changes its store in place; a list refused part-way must change nothing.
+    @Test func aListRefusedPartWayChangesNoneOfItsValues() async throws {
+        let sandbox = try Sandbox.demo()
+        let client = WebexClient(
+            baseURL: Sandbox.inProcessBaseURL, token: AccessToken(Sandbox.demoToken),
+            transport: SandboxTransport(sandbox), retryPolicy: .none)
+        let before = sandbox.userValues(siteUrl: demoSite, email: email)
+        #expect(before["Cost Center"] != "CC-refused")
+        do {
+            _ = try await client.updateUserTrackingCodes(.init(
+                siteUrl: demoSite, user: .email(email),
+                trackingCodes: [.init(name: "Cost Center", value: "CC-refused"),
+                                .init(name: "Department", value: "Astrology")]))
+            Issue.record("accepted a value that is not an option")
+        } catch {
+            #expect(error.status == 400)
+        }
+        #expect(sandbox.userValues(siteUrl: demoSite, email: email) == before)
+    }
+
     @Test func anExtraIdInItemsIsTolerated() async throws {
         let live = try LiveSandbox()
         defer { live.stop() }

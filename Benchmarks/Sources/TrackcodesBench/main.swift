@@ -4,6 +4,8 @@ import Foundation
 // adds the measurements that need the real binary in a terminal.
 //
 //   trackcodes-bench [all|filter|bulk|import|rest]
+//   trackcodes-bench import [--rows N]          fewer rows for quick iteration (default 10,000)
+//   trackcodes-bench import-profile [--rows N]  where the import's time goes
 //   trackcodes-bench rest-load [--connections N] [--seconds S] [--warmup S] [--scenarios a,b]
 // Each benchmark runs in a child process, so one's garbage does not slow another. Memory is
 // measured on the real binary, client alone, by Benchmarks/memory_bench.py.
@@ -23,6 +25,13 @@ func runChild(_ name: String) throws -> [String] {
     return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
 }
 
+/// The value of `--rows N` after the command, or `fallback`.
+func rowCount(default fallback: Int) -> Int {
+    guard let flag = arguments.firstIndex(of: "--rows"), arguments.indices.contains(flag + 1),
+          let count = Int(arguments[flag + 1]), count > 0 else { return fallback }
+    return count
+}
+
 func row(_ result: BenchmarkResult) -> String {
     let met = result.met.map { $0 ? "yes" : "NO" } ?? "–"
     return "| \(result.name) | \(result.value) | \(result.goal) | \(met) | \(result.note) |"
@@ -35,7 +44,9 @@ do {
     case "bulk":
         for result in try await CoreBenchmarks.bulkDelete() { print(row(result)) }
     case "import":
-        print(row(try await ImportBenchmarks.usersImport()))
+        print(row(try await ImportBenchmarks.usersImport(count: rowCount(default: 10_000))))
+    case "import-profile":
+        try await ImportProfile.run(rows: rowCount(default: 2_000))
     case "rest":
         print(row(try await RESTLoadBenchmark.row()))
     case "rest-load":
@@ -47,7 +58,8 @@ do {
             for line in try runChild(name) { print(line) }
         }
     default:
-        FileHandle.standardError.write(Data("usage: trackcodes-bench [all|filter|bulk|import|rest|rest-load]\n".utf8))
+        let commands = "all|filter|bulk|import|import-profile|rest|rest-load"
+        FileHandle.standardError.write(Data("usage: trackcodes-bench [\(commands)]\n".utf8))
         exit(2)
     }
 } catch {

@@ -6,17 +6,22 @@ import WebexAPI
 /// 1. `prepare()` reads the site's codes, maps the file's columns to them and checks every
 ///    value against the code's rules (`TrackingCodeRules.userValueViolation`) before any user
 ///    request. Rows that fail are `invalid` and never sent.
-/// 2. `run()` works through the rows with at most `concurrency` in flight. For each user it
-///    reads the current values first; when the row sets nothing new, the row is `unchanged` and
-///    nothing is sent. Otherwise it sends the user's full list (current values with the row's on
-///    top) through `JournaledWriter`. 429s are retried by the client as Webex asks.
-///    `run(dryRun: true)` reads and compares but sends no write.
+/// 2. `run()` works through the rows with at most `concurrency` requests in flight. For each
+///    user it reads the current values first; when the row sets nothing new, the row is
+///    `unchanged` and nothing is sent. Otherwise it sends the user's full list (current values
+///    with the row's on top) through `JournaledWriter`. 429s are retried by the client as
+///    Webex asks. `run(dryRun: true)` reads and compares but sends no write.
 /// 3. Every row ends with a status; `reportTable` is the file with `import status` and
 ///    `import detail` columns added, so failed rows can be fixed and the report imported again
 ///    (rows already done come back `unchanged`).
 ///
-/// `cancel()` stops starting rows; rows in flight finish. The changes of a run are one step in
-/// the undo history. A read-only site can be prepared and dry-run, not run.
+/// Twice as many rows as `concurrency` are in progress at once, while `RequestSlots` keeps the
+/// requests to `concurrency`: a row also waits for the journal's fsync before and after its
+/// write, and if it held its slot meanwhile fewer than `concurrency` requests would be at Webex.
+///
+/// `cancel()` stops starting rows, and rows whose next request has not started; requests in
+/// flight finish. The changes of a run are one step in the undo history. A read-only site can
+/// be prepared and dry-run, not run.
 @MainActor
 public final class UsersImport {
     public enum Phase: Hashable, Sendable {
@@ -40,6 +45,8 @@ public final class UsersImport {
     public private(set) var isDryRun = false
     public private(set) var isCancelled = false
     public private(set) var revision = 0
+    /// The run's in-flight limit; set while it runs.
+    private var requests: RequestSlots?
 
     /// Throws when the table names no user column, or names a column twice.
     public init(
@@ -64,7 +71,8 @@ public final class UsersImport {
 
     public func count(_ status: UsersImportRow.Status) -> Int { rows.count { $0.status == status } }
     public var finishedCount: Int { rows.count { $0.status.isFinal } }
-    public var inFlightCount: Int { count(.running) }
+    /// Requests at Webex right now (at most `concurrency`).
+    public var inFlightCount: Int { requests?.inFlight ?? 0 }
     /// 0...1 over all rows, for a progress bar.
     public var progress: Double { rows.isEmpty ? 1 : Double(finishedCount) / Double(rows.count) }
     public var errorRows: [UsersImportRow] {
@@ -182,11 +190,14 @@ public final class UsersImport {
 
         let pending = rows.indices.filter { rows[$0].status == .pending }
         var made: [Int: Change] = [:]
+        let requests = RequestSlots(limit: concurrency)
+        self.requests = requests
         await session.activity.run(for: self) { [self] in
             await BoundedConcurrency.run(
-                count: pending.count, limit: concurrency, shouldStart: { [self] in !isCancelled }
+                count: pending.count, limit: requests.rowsInProgress,
+                shouldStart: { [self] in !isCancelled }
             ) { [self] position in
-                if let change = await process(rowAt: pending[position]) {
+                if let change = await process(rowAt: pending[position], requests: requests) {
                     made[pending[position]] = change
                 }
             }
@@ -208,21 +219,26 @@ public final class UsersImport {
         return clean
     }
 
-    /// Stops starting rows; rows in flight finish (Esc on the progress screen).
+    /// Stops starting rows and requests; requests in flight finish (Esc on the progress screen).
     public func cancel() {
         guard phase == .running, !isCancelled else { return }
         isCancelled = true
+        requests?.close()
         changed()
     }
 
-    /// Reads, compares and (unless a dry run) writes one user. Returns the change made.
-    private func process(rowAt index: Int) async -> Change? {
+    /// Reads, compares and (unless a dry run) writes one user, each request in one of
+    /// `requests`. Returns the change made.
+    private func process(rowAt index: Int, requests: RequestSlots) async -> Change? {
         guard let user = rows[index].user else { return nil }
+        // Cancelled while waiting: nothing was sent, and the row stays pending (then skipped).
+        guard await requests.acquire() else { return nil }
         rows[index].status = .running
         changed()
 
         let current: UserTrackingCodes
         do throws(WebexError) {
+            defer { requests.release() }
             current = try await session.client.userTrackingCodes(for: user, siteUrl: siteUrl)
         } catch {
             finish(index, failing: .webex(error), sent: false)
@@ -253,7 +269,12 @@ public final class UsersImport {
 
         let update = UserTrackingCodesUpdate(siteUrl: siteUrl, user: user, trackingCodes: merged)
         do throws(OperationError) {
-            _ = try await session.writer.updateUserValues(update, before: current)
+            let sent = try await session.writer.updateUserValues(
+                update, before: current, in: requests)
+            guard sent != nil else {
+                finish(index, failing: .webex(.cancelled), sent: false)
+                return nil
+            }
         } catch {
             finish(index, failing: error, sent: true)
             return nil
