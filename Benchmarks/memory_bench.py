@@ -95,6 +95,12 @@ def drain(fd, quiet=0.5):
             return
 
 
+def first_row_prefix():
+    """The start of the first name in the list's order (word, space, first digit)."""
+    first = min((f"{WORDS[i % len(WORDS)]} {i}" for i in range(CODES)), key=str.lower)
+    return first[:first.index(" ") + 2].encode()
+
+
 def terminal_ui_peak(folder, base_url):
     """Opens the UI on the site, filters, clears the filter, pages to the end, quits."""
     pid, fd = pty.fork()
@@ -103,7 +109,7 @@ def terminal_ui_peak(folder, base_url):
         fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
         os.execve(BINARY, [BINARY, "--site", SITE], environment(folder, base_url))
     try:
-        read_until(fd, b"Budget 1")          # first row by name: the list is loaded
+        read_until(fd, first_row_prefix())   # the first row by name: the list is loaded
         for keys in [b"/project 12", b"\r", b"\x1b", b"G", b"g"]:
             os.write(fd, keys)
             drain(fd)
@@ -168,7 +174,8 @@ def main():
         sandbox, base_url = start_sandbox(state)
         try:
             peak, output = users_import_peak(folder, base_url)
-            summary = output.strip().splitlines()[-1] if output.strip() else ""
+            lines = output.strip().splitlines()
+            summary = next((line for line in lines if "changed" in line), lines[-1] if lines else "")
             row(f"peak RSS, users import of {USERS:,} rows", peak,
                 f"client only, `trackcodes users import`; {summary}")
         finally:

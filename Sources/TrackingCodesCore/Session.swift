@@ -40,6 +40,9 @@ public final class Session {
     public private(set) lazy var writer = JournaledWriter(session: self)
     /// Undo and redo of everything changed in this session.
     public private(set) lazy var history = ChangeHistory(session: self)
+    /// False for a one-shot command, which exits before anything could be undone: bulk jobs then
+    /// keep no undo records (a 10,000-user import's came to ~8 MB). The journal has them all.
+    public var keepsUndoHistory = true
 
     private var siteObservers: [@MainActor (Site) -> Void] = []
     private var codeObservers: [@MainActor (CodeChange) -> Void] = []

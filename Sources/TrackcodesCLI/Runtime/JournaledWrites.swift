@@ -45,6 +45,8 @@ enum JournaledWrites {
         let session = Session(
             client: connection.client, callLog: APICallLog(), paths: paths, settings: settings,
             readOnly: invocation.isReadOnly)
+        // A command has no undo; the journal is what can restore.
+        session.keepsUndoHistory = false
         return try await body(session)
     }
 }

@@ -197,7 +197,8 @@ public final class UsersImport {
                 count: pending.count, limit: requests.rowsInProgress,
                 shouldStart: { [self] in !isCancelled }
             ) { [self] position in
-                if let change = await process(rowAt: pending[position], requests: requests) {
+                let change = await process(rowAt: pending[position], requests: requests)
+                if let change, session.keepsUndoHistory {
                     made[pending[position]] = change
                 }
             }

@@ -234,6 +234,20 @@ struct UsersImportTests {
         #expect(transport.writes == 0)
     }
 
+    @Test func aSessionWithoutUndoKeepsNoRecordsButJournalsEveryChange() async throws {
+        let directory = TemporaryDirectory()
+        let sandbox = Sandbox(dataset: smallDataset(codes: standardCodes(), users: Self.people()))
+        let (session, _) = importSession(sandbox, directory: directory)
+        session.keepsUndoHistory = false
+        let importer = try await prepared(
+            session,
+            "email,Department,Cost Center\nalice@example.com,Sales,CC-2\nbob@example.com,Sales,\n")
+        #expect(await importer.run())
+        #expect(importer.count(.changed) == 2)
+        #expect(session.history.undoStack.isEmpty)
+        #expect(try session.journal.read().records.count == 4)
+    }
+
     @Test func everyChangeIsJournaledAndOneUndoRevertsTheWholeImport() async throws {
         let directory = TemporaryDirectory()
         let sandbox = Sandbox(dataset: smallDataset(codes: standardCodes(), users: Self.people()))
