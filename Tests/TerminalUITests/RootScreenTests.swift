@@ -19,13 +19,14 @@ struct RootHarness {
 
     init(
         columns: Int = 80, rows: Int = 24, readOnly: Bool = false,
+        token: String = Sandbox.demoToken,
         clock: @escaping @Sendable () -> Date = { Date(timeIntervalSince1970: 1_750_000_000) }
     ) throws {
         sandbox = try Sandbox.demo()
         directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("root-screen-\(UUID().uuidString)", isDirectory: true)
         session = Session(
-            token: AccessToken(Sandbox.demoToken), transport: SandboxTransport(sandbox),
+            token: AccessToken(token), transport: SandboxTransport(sandbox),
             baseURL: Sandbox.inProcessBaseURL, retryPolicy: .none,
             paths: Paths(configDirectory: directory, stateDirectory: directory), readOnly: readOnly,
             clock: clock)
@@ -350,6 +351,32 @@ struct RootScreenTests {
         #expect(app.text.contains("GET    /meetingPreferences/sites"))
         #expect(app.text.contains("200"))
         #expect(!app.text.contains(Sandbox.demoToken))
+    }
+
+    @Test func aRefusedTokenSaysSoAndWhatToDoAndRListsTheSitesAgain() async throws {
+        let app = try await RootHarness(token: "wrong").started()
+        defer { app.cleanUp() }
+        let words = app.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(!words.contains("No site chosen"), "\(app.text)")
+        #expect(words.contains("Webex refused the access token (HTTP 401"), "\(app.text)")
+        #expect(words.contains("set WEBEX_API_KEY to a valid token"), "\(app.text)")
+        #expect(words.contains("--token-file PATH"), "\(app.text)")
+        #expect(words.contains("start trackcodes again"), "\(app.text)")
+        // The status line's short form is whole: nothing cut off with an ellipsis.
+        let bottom = app.text.components(separatedBy: "\n").suffix(4).joined(separator: " ")
+        #expect(bottom.contains("HTTP 401"), "\(app.text)")
+        #expect(!bottom.contains("…"), "\(app.text)")
+
+        let siteCalls = {
+            app.session.callLog.records.filter { $0.path.hasSuffix("/meetingPreferences/sites") }
+                .count
+        }
+        let before = siteCalls()
+        await app.press(.char("r"))
+        #expect(siteCalls() == before + 1)
+        let again = app.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(again.contains("Webex refused the access token"), "\(app.text)")
+        #expect(!again.contains("Choose a site first"), "\(app.text)")
     }
 
     @Test func aLongMessageWrapsOverAtMostThreeRowsAboveTheStatusBar() async throws {

@@ -93,8 +93,16 @@ extension TrackcodesScreen {
         case .sortReverse?:
             codes.setSort(CodeSort(column: codes.sort.column, ascending: !codes.sort.ascending))
         case .refresh?:
-            let codes = codes
-            run { await codes.refresh() }
+            let (sites, codes) = (sites, codes)
+            // Without a site there is nothing to reload yet: list the sites again first, as
+            // at the start (after a refused token or a network failure, say).
+            let listsSites = session.siteUrl == nil
+            run {
+                if listsSites {
+                    guard await sites.load() else { return }
+                }
+                await codes.refresh()
+            }
         case .toggleDetail?:
             toggleDetail()
         case .pickSite?:
