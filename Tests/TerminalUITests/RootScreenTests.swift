@@ -307,6 +307,37 @@ struct RootScreenTests {
         #expect(app.text.contains("Cannot create a code"))
     }
 
+    /// z undoes a change on the site it was made on, whichever site is on screen: that site's
+    /// read-only state decides, and the message names it.
+    @Test func undoFromAnotherSiteAsksTheChangesSiteAndNamesIt() async throws {
+        let app = try await RootHarness().started()
+        defer { app.cleanUp() }
+        let acmeCodes = { app.sandbox.codes(siteUrl: "acme.webex.com").count }
+        await app.press(.char(" "), .char("d"), .char("y"), .enter)
+        #expect(acmeCodes() == 11)
+        await app.press(.char("s"), .char("j"), .enter)
+        #expect(app.session.siteUrl == "acme-eu.webex.com")
+
+        // The site on screen is read-only, the change's site is not: the undo goes ahead.
+        app.session.learnReadOnly(siteUrl: "acme-eu.webex.com", reason: "eu is mapped")
+        await app.press(.char("z"))
+        #expect(acmeCodes() == 12, "\(app.text)")
+        #expect(app.session.status?.text.hasPrefix("Restored 1 of 1") == true, "\(app.text)")
+
+        // Now the change's own site is read-only too: the refusal names it, not the other.
+        await app.press(.char("Z"))
+        #expect(acmeCodes() == 11)
+        app.session.learnReadOnly(siteUrl: "acme.webex.com", reason: "acme is mapped")
+        await app.press(.char("z"))
+        let message = try #require(app.session.status?.text)
+        #expect(message.contains("on acme.webex.com: acme is mapped"), "\(message)")
+        #expect(!message.contains("acme-eu.webex.com") && !message.contains("eu is mapped"))
+        // What the message row shows of it (the status bar names the site on screen).
+        let words = app.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(words.contains("on acme.webex.com: acme is mapped"), "\(app.text)")
+        #expect(acmeCodes() == 11)
+    }
+
     @Test func sitePickerSwitchesSiteAndReloads() async throws {
         let app = try await RootHarness().started()
         defer { app.cleanUp() }
