@@ -338,6 +338,35 @@ struct RootScreenTests {
         #expect(acmeCodes() == 11)
     }
 
+    /// Function keys are never text: in the editor's name field and in the filter they leave
+    /// the text alone, and F1 opens the help as everywhere else.
+    @Test func functionKeysInTextFieldsInsertNothingAndF1OpensTheHelp() async throws {
+        let app = try await RootHarness().started()
+        defer { app.cleanUp() }
+        await app.press(.char("n"))
+        await app.type("abc")
+        let editor = try #require(app.screen.pane as? CodeEditorView)
+        await app.press(.function(5), .function(12), .function(13))
+        #expect(editor.editor.name == "abc")
+        await app.press(.function(1))
+        #expect(app.shell.isHelpVisible, "\(app.text)")
+        #expect(editor.editor.name == "abc")
+        await app.press(.escape)
+        #expect(!app.shell.isHelpVisible)
+        #expect(app.screen.pane is CodeEditorView)
+        await app.type("d")
+        #expect(editor.editor.name == "abcd")
+
+        await app.press(.escape, .char("y"))
+        #expect(app.screen.pane == nil)
+        await app.press(.char("/"))
+        await app.type("dep")
+        await app.press(.function(1))
+        #expect(app.shell.isHelpVisible, "\(app.text)")
+        await app.press(.escape)
+        #expect(app.screen.codes.filterText == "dep")
+    }
+
     @Test func sitePickerSwitchesSiteAndReloads() async throws {
         let app = try await RootHarness().started()
         defer { app.cleanUp() }

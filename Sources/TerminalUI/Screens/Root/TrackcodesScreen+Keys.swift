@@ -14,6 +14,9 @@ extension TrackcodesScreen {
                 self.pane = nil
                 return .handled
             case .ignored:
+                // A text field keeps stray letters from acting as commands; a function key is
+                // never text, so F1 still opens the help.
+                if case .function = key { return .ignored }
                 return pane.isEditingText ? .handled : .ignored
             }
         }
@@ -177,6 +180,8 @@ extension TrackcodesScreen {
         case .moved:
             filterField = field
         case .ignored:
+            // F1 opens the help over the filter, as everywhere.
+            if case .function = key { return .ignored }
             // Up and down still move through the matches while typing.
             if let action = KeyMap.listNavigation.action(for: key),
                key == .up || key == .down || key == .pageUp || key == .pageDown {
