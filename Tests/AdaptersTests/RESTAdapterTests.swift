@@ -282,6 +282,36 @@ struct RESTAdapterTests {
         }
     }
 
+    @Test("The server's own refusals (413, 431, 411, 408) are in Webex's JSON error shape")
+    func serverRefusalsAreWebexErrors() async throws {
+        let fixture = try await AdapterFixture.make()
+        try await withServers(fixture, limits: .smallWithBodyTimeout(bodySeconds: 0.2)) { servers in
+            let body = String(repeating: "x", count: 8 * 1024)
+            let requests: [(Int, String)] = [
+                (413, "POST \(Self.codes) HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)"),
+                (431, "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Filler: \(body)\r\n\r\n"),
+                (411, "POST \(Self.codes) HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\n"),
+                (408, "POST \(Self.codes) HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 10\r\n\r\n{"),
+            ]
+            for (expected, request) in requests {
+                let connection = try RawConnection(port: servers.restPort)
+                try connection.send(request)
+                let response = try await connection.readResponse()
+                #expect(response.status == expected)
+                #expect(response.headers["content-type"]?.hasPrefix("application/json") == true,
+                        "\(expected): \(response.headers)")
+                let error = try JSONDecoder().decode(WebexErrorBody.self, from: response.body)
+                #expect(error.message?.isEmpty == false, "\(expected)")
+                #expect(error.errors?.first?.description.isEmpty == false, "\(expected)")
+                #expect(error.trackingId?.hasPrefix("TRACKCODES_") == true, "\(expected)")
+                #expect(response.headers["trackingid"] == error.trackingId)
+            }
+        }
+    }
+
     @Test("A client that sends half a request does not hold up the others")
     func slowClientDoesNotBlockOthers() async throws {
         let fixture = try await AdapterFixture.make()
