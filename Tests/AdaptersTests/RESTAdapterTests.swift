@@ -73,6 +73,22 @@ struct RESTAdapterTests {
         }
     }
 
+    /// Webex's docs: "The `siteUrl` is required" on create, with the 400 example
+    /// `'siteUrl' cannot be empty`; unlike the GETs, there is no preferred-site default.
+    @Test("POST without siteUrl is Webex's documented 400, and nothing is created")
+    func createWithoutSiteIsRefusedAsWebexDocumentsIt() async throws {
+        let fixture = try await AdapterFixture.make()
+        try await withServers(fixture) { servers in
+            let before = fixture.sandbox.codes(siteUrl: demoSite).count
+            let noSite = Self.newCode.replacingOccurrences(of: #""siteUrl":"acme.webex.com","#, with: "")
+            #expect(noSite != Self.newCode)
+            let refused = try await HTTP.call("POST", servers.rest(Self.codes), body: noSite)
+            #expect(refused.status == 400)
+            #expect(refused.firstDescription == "'siteUrl' cannot be empty")
+            #expect(fixture.sandbox.codes(siteUrl: demoSite).count == before)
+        }
+    }
+
     @Test("A body the TUI would refuse is a 400 naming the rule, and nothing reaches Webex")
     func refusesWhatTheEditorRefuses() async throws {
         let fixture = try await AdapterFixture.make()
