@@ -14,6 +14,7 @@ final class AcceptLoop: @unchecked Sendable {
     // @unchecked: after init, only the accept thread touches the mutable state.
     private let listener: Int32
     private let limits: HTTPServerLimits
+    private let rejectionResponder: HTTPServer.RejectionResponder?
     /// `stop()` writes a byte here to wake `poll`.
     private let wakeReader: Int32
     private let wakeWriter: Int32
@@ -25,7 +26,10 @@ final class AcceptLoop: @unchecked Sendable {
     /// instead of being polled in a busy loop.
     private static let acceptBackoff = 0.1
 
-    init(listener: Int32, limits: HTTPServerLimits) throws(HTTPServerError) {
+    init(
+        listener: Int32, limits: HTTPServerLimits,
+        rejectionResponder: HTTPServer.RejectionResponder?
+    ) throws(HTTPServerError) {
         var pipeEnds: [Int32] = [0, 0]
         guard pipe(&pipeEnds) == 0 else {
             throw .socketFailure(operation: "pipe", errno: errno)
@@ -35,6 +39,7 @@ final class AcceptLoop: @unchecked Sendable {
         }
         self.listener = listener
         self.limits = limits
+        self.rejectionResponder = rejectionResponder
         wakeReader = pipeEnds[0]
         wakeWriter = pipeEnds[1]
     }
@@ -128,7 +133,8 @@ final class AcceptLoop: @unchecked Sendable {
                 + "try again shortly."
         )
         var date = HTTPDate()
-        let response = ResponseSerializer.serializeRejection(rejection, date: date.now())
+        let response = ResponseSerializer.serializeRejection(
+            rejection, date: date.now(), responder: rejectionResponder)
         // A fresh socket's send buffer is empty, so this small write completes without waiting.
         _ = response.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
         shutdown(fd, Int32(SHUT_WR))

@@ -47,7 +47,8 @@ final class Connection: @unchecked Sendable {
             case .closed:
                 return
             case .rejected(let rejection):
-                let bytes = ResponseSerializer.serializeRejection(rejection, date: date.now())
+                let bytes = ResponseSerializer.serializeRejection(
+                    rejection, date: date.now(), responder: runtime.rejectionResponder)
                 if send(bytes) { closeGracefully() }
                 return
             case .request(let request, let framing, let isHTTP10):

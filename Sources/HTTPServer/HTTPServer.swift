@@ -15,25 +15,34 @@ import Foundation
 /// ```
 public final class HTTPServer: Sendable {
     public typealias Handler = @Sendable (HTTPServerRequest) async -> HTTPServerResponse
+    /// Shapes the answers the server gives on its own (400, 408, 411, 413, 414, 431, 503, 505):
+    /// gets the status and a sentence saying why, returns the response to send. The status of
+    /// the response is forced back to the one given, and the connection is closed after it.
+    public typealias RejectionResponder = @Sendable (_ status: Int, _ message: String) -> HTTPServerResponse
 
     public let host: String
     public let limits: HTTPServerLimits
     private let requestedPort: Int
     private let handler: Handler
+    private let rejectionResponder: RejectionResponder?
     private let runtime = LockedRuntime()
 
     /// - Parameters:
     ///   - port: 0 lets the system choose a free port; `start()` returns it.
+    ///   - rejectionResponder: the body of the server's own error answers, in the protocol the
+    ///     handler speaks (a JSON error, say); nil sends the sentence as plain text.
     ///   - handler: called once per request, possibly for several connections at once.
     public init(
         host: String = "127.0.0.1",
         port: Int = 0,
         limits: HTTPServerLimits = .init(),
+        rejectionResponder: RejectionResponder? = nil,
         handler: @escaping Handler
     ) {
         self.host = host
         self.requestedPort = port
         self.limits = limits
+        self.rejectionResponder = rejectionResponder
         self.handler = handler
     }
 
@@ -49,7 +58,8 @@ public final class HTTPServer: Sendable {
         try runtime.withLock { current throws(HTTPServerError) in
             guard current == nil else { throw .alreadyRunning }
             let started = try ServerRuntime(
-                host: host, port: requestedPort, limits: limits, handler: handler
+                host: host, port: requestedPort, limits: limits,
+                rejectionResponder: rejectionResponder, handler: handler
             )
             current = started
             return started.port

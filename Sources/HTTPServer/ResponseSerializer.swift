@@ -57,11 +57,17 @@ enum ResponseSerializer {
         return bytes
     }
 
-    /// A final answer the server writes on its own (errors, the 503 for a full server).
-    static func serializeRejection(_ rejection: RequestRejection, date: String) -> [UInt8] {
-        serialize(
-            .text(rejection.status, rejection.message + "\n"),
-            isHeadRequest: false, closeConnection: true, announceKeepAlive: false, date: date
+    /// A final answer the server writes on its own (errors, the 503 for a full server), in
+    /// the shape `responder` gives it, else as plain text.
+    static func serializeRejection(
+        _ rejection: RequestRejection, date: String, responder: HTTPServer.RejectionResponder?
+    ) -> [UInt8] {
+        var response = responder?(rejection.status, rejection.message)
+            ?? .text(rejection.status, rejection.message + "\n")
+        response.status = rejection.status
+        return serialize(
+            response, isHeadRequest: false, closeConnection: true, announceKeepAlive: false,
+            date: date
         )
     }
 

@@ -15,6 +15,7 @@ import Glibc
 final class ServerRuntime: @unchecked Sendable {
     let limits: HTTPServerLimits
     let handler: HTTPServer.Handler
+    let rejectionResponder: HTTPServer.RejectionResponder?
     let port: Int
 
     /// Everything below is guarded by `condition`.
@@ -43,14 +44,17 @@ final class ServerRuntime: @unchecked Sendable {
         host: String,
         port: Int,
         limits: HTTPServerLimits,
+        rejectionResponder: HTTPServer.RejectionResponder?,
         handler: @escaping HTTPServer.Handler
     ) throws(HTTPServerError) {
         let listener = try ListeningSocket.open(host: host, port: port)
         self.limits = limits
         self.handler = handler
+        self.rejectionResponder = rejectionResponder
         self.port = listener.port
         do {
-            acceptLoop = try AcceptLoop(listener: listener.fd, limits: limits)
+            acceptLoop = try AcceptLoop(
+                listener: listener.fd, limits: limits, rejectionResponder: rejectionResponder)
         } catch {
             close(listener.fd)
             throw error

@@ -80,6 +80,7 @@ public final class ChangeHistory {
             session.report("Nothing to undo.")
             return false
         }
+        guard !refusesReadOnly(entry, verb: "undo") else { return false }
         return await session.activity.run(for: self) { [self] in
             let result = await apply(entry.change, siteUrl: entry.siteUrl, undoing: true)
             finish(entry, result, undoing: true)
@@ -94,11 +95,22 @@ public final class ChangeHistory {
             session.report("Nothing to redo.")
             return false
         }
+        guard !refusesReadOnly(entry, verb: "redo") else { return false }
         return await session.activity.run(for: self) { [self] in
             let result = await apply(entry.change, siteUrl: entry.siteUrl, undoing: false)
             finish(entry, result, undoing: false)
             return result.failure == nil
         }
+    }
+
+    /// True when the site `entry` changed may not be written to now; the status line then
+    /// names that site, which need not be the one on screen, and says why.
+    private func refusesReadOnly(_ entry: HistoryEntry, verb: String) -> Bool {
+        guard let reason = session.readOnlyReason(for: entry.siteUrl) else { return false }
+        session.report(
+            "Cannot \(verb) \"\(entry.summary)\" on \(entry.siteUrl): \(reason).",
+            severity: .warning)
+        return true
     }
 
     /// What applying an entry did.

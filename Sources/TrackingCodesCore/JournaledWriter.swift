@@ -33,7 +33,7 @@ public final class JournaledWriter {
         }
         var outcome = succeed(intent)
         outcome.result = code
-        await recordOutcome(outcome)
+        await recordOutcome(outcome, .made)
         session.publish(.saved(code))
         return code
     }
@@ -71,7 +71,7 @@ public final class JournaledWriter {
         }
         var outcome = succeed(intent)
         outcome.result = code
-        await recordOutcome(outcome)
+        await recordOutcome(outcome, .made)
         session.publish(.saved(code))
         return code
     }
@@ -97,7 +97,7 @@ public final class JournaledWriter {
             try await session.client.deleteTrackingCode(id: code.id, siteUrl: code.siteUrl)
         }
         guard sent != nil else { return false }
-        await recordOutcome(succeed(intent))
+        await recordOutcome(succeed(intent), .made)
         session.publish(.deleted(id: code.id, siteUrl: code.siteUrl))
         return true
     }
@@ -130,7 +130,7 @@ public final class JournaledWriter {
         guard let result = sent else { return nil }
         var outcome = succeed(intent)
         outcome.userResult = result
-        await recordOutcome(outcome)
+        await recordOutcome(outcome, .made)
         session.noteChange()
         return result
     }
@@ -193,7 +193,7 @@ public final class JournaledWriter {
             kind: .outcome, operationId: intent.operationId, at: session.clock())
         outcome.succeeded = false
         outcome.error = "not sent: \(why)"
-        await recordOutcome(outcome)
+        await recordOutcome(outcome, .notSent)
     }
 
     private func succeed(_ intent: JournalRecord) -> JournalRecord {
@@ -221,17 +221,32 @@ public final class JournaledWriter {
             kind: .outcome, operationId: intent.operationId, at: session.clock())
         outcome.succeeded = false
         outcome.error = error.errorDescription ?? "\(error)"
-        await recordOutcome(outcome)
+        await recordOutcome(outcome, .failed)
         return .webex(error)
     }
 
-    /// The request already happened, so a journal failure here must not hide its result.
-    private func recordOutcome(_ outcome: JournalRecord) async {
+    /// What became of a request whose outcome is being journaled: the warning for a journal
+    /// that cannot record it must say which, or it would claim a change that never happened.
+    private enum OutcomeKind {
+        case made
+        case failed
+        case notSent
+
+        var warningStart: String {
+            switch self {
+            case .made: "The change was made, but the journal could not record it"
+            case .failed: "Webex did not confirm the change, and the journal could not record that"
+            case .notSent: "Nothing was sent, and the journal could not record that"
+            }
+        }
+    }
+
+    /// The write's fate is already settled, so a journal failure here must not hide it.
+    private func recordOutcome(_ outcome: JournalRecord, _ kind: OutcomeKind) async {
         do {
             try await session.journal.appendDurably(outcome)
         } catch {
-            session.report("The change was made, but the journal could not record it: \(error)",
-                           severity: .warning)
+            session.report("\(kind.warningStart): \(error)", severity: .warning)
         }
     }
 }

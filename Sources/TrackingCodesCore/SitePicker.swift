@@ -75,7 +75,16 @@ public final class SitePicker {
             return true
         case .failure(let error):
             loadError = .webex(error)
-            session.report(.webex(error), doing: "Could not list the sites")
+            if case .unauthorized = error {
+                // Webex's words and the whole story are too long for the status line; the
+                // screen has room for them where the list would be.
+                session.report(
+                    "Webex refused the access token (HTTP 401). Set WEBEX_API_KEY to a valid "
+                        + "token (or use --token-file PATH) and start trackcodes again.",
+                    severity: .error)
+            } else {
+                session.report(.webex(error), doing: "Could not list the sites")
+            }
             changed()
             return false
         }

@@ -1,6 +1,7 @@
 @testable import Adapters
 import Foundation
 import Testing
+import TrackingCodesCore
 import WebexAPI
 import WebexSandbox
 
@@ -30,6 +31,8 @@ struct MCPServerTests {
         #expect(answer["result"]?["protocolVersion"]?.stringValue == "2025-11-25")
         #expect(answer["result"]?["capabilities"]?["tools"] != nil)
         #expect(answer["result"]?["serverInfo"]?["name"]?.stringValue == "trackcodes")
+        #expect(
+            answer["result"]?["serverInfo"]?["version"]?.stringValue == TrackcodesVersion.current)
         #expect(answer["result"]?["resultType"] == nil)
     }
 

@@ -73,6 +73,22 @@ struct RESTAdapterTests {
         }
     }
 
+    /// Webex's docs: "The `siteUrl` is required" on create, with the 400 example
+    /// `'siteUrl' cannot be empty`; unlike the GETs, there is no preferred-site default.
+    @Test("POST without siteUrl is Webex's documented 400, and nothing is created")
+    func createWithoutSiteIsRefusedAsWebexDocumentsIt() async throws {
+        let fixture = try await AdapterFixture.make()
+        try await withServers(fixture) { servers in
+            let before = fixture.sandbox.codes(siteUrl: demoSite).count
+            let noSite = Self.newCode.replacingOccurrences(of: #""siteUrl":"acme.webex.com","#, with: "")
+            #expect(noSite != Self.newCode)
+            let refused = try await HTTP.call("POST", servers.rest(Self.codes), body: noSite)
+            #expect(refused.status == 400)
+            #expect(refused.firstDescription == "'siteUrl' cannot be empty")
+            #expect(fixture.sandbox.codes(siteUrl: demoSite).count == before)
+        }
+    }
+
     @Test("A body the TUI would refuse is a 400 naming the rule, and nothing reaches Webex")
     func refusesWhatTheEditorRefuses() async throws {
         let fixture = try await AdapterFixture.make()
@@ -279,6 +295,36 @@ struct RESTAdapterTests {
             let filler = String(repeating: "a", count: 8 * 1024)
             try padded.send("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Filler: \(filler)\r\n\r\n")
             #expect(try await padded.readStatus() == 431)
+        }
+    }
+
+    @Test("The server's own refusals (413, 431, 411, 408) are in Webex's JSON error shape")
+    func serverRefusalsAreWebexErrors() async throws {
+        let fixture = try await AdapterFixture.make()
+        try await withServers(fixture, limits: .smallWithBodyTimeout(bodySeconds: 0.2)) { servers in
+            let body = String(repeating: "x", count: 8 * 1024)
+            let requests: [(Int, String)] = [
+                (413, "POST \(Self.codes) HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)"),
+                (431, "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Filler: \(body)\r\n\r\n"),
+                (411, "POST \(Self.codes) HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\n"),
+                (408, "POST \(Self.codes) HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 10\r\n\r\n{"),
+            ]
+            for (expected, request) in requests {
+                let connection = try RawConnection(port: servers.restPort)
+                try connection.send(request)
+                let response = try await connection.readResponse()
+                #expect(response.status == expected)
+                #expect(response.headers["content-type"]?.hasPrefix("application/json") == true,
+                        "\(expected): \(response.headers)")
+                let error = try JSONDecoder().decode(WebexErrorBody.self, from: response.body)
+                #expect(error.message?.isEmpty == false, "\(expected)")
+                #expect(error.errors?.first?.description.isEmpty == false, "\(expected)")
+                #expect(error.trackingId?.hasPrefix("TRACKCODES_") == true, "\(expected)")
+                #expect(response.headers["trackingid"] == error.trackingId)
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TrackingCodesCore
 import TrackcodesCLI
 import WebexAPI
 import WebexSandbox
@@ -88,6 +89,22 @@ import WebexSandbox
             #expect(viaHelp.standardOutput == run.standardOutput, "\(path)")
         }
         #expect(paths.count >= 12)
+    }
+
+    @Test func versionPrintsTheOneVersionAndTheRootHelpMentionsIt() async throws {
+        let run = await Trackcodes.runCapturingOutput(["--version"])
+        #expect(run.exitCode == .success)
+        #expect(run.standardOutput == "trackcodes \(TrackcodesVersion.current)\n")
+        #expect(run.standardError.isEmpty)
+
+        let help = await Trackcodes.runCapturingOutput(["--help"])
+        #expect(help.standardOutput.contains("--version"))
+        #expect(help.standardOutput.contains(TrackcodesVersion.current))
+
+        // A command has no version of its own: there the flag is a mistake, as before.
+        let misplaced = await Trackcodes.runCapturingOutput(["codes", "list", "--version"])
+        #expect(misplaced.exitCode == .usage)
+        #expect(misplaced.standardOutput.isEmpty)
     }
 
     @Test func commandHelpListsItsOptionsAndChoices() async throws {

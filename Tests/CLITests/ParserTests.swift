@@ -84,6 +84,15 @@ import Testing
         #expect(path == ["codes", "update"])
     }
 
+    @Test func versionIsRecognisedBeforeAnyCommand() throws {
+        guard case .version = try parser.parse(["--base-url", "http://127.0.0.1:1/v1", "--version"])
+        else {
+            Issue.record("expected the version")
+            return
+        }
+        #expect(throws: UsageError.self) { try parser.parse(["sites", "--version"]) }
+    }
+
     @Test func mistakesGetOneClearMessage() {
         let cases: [([String], String)] = [
             (["codes", "list", "--foo"],

@@ -1,5 +1,8 @@
 import Foundation
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The real binary in tmux against `trackcodes sandbox` over loopback: the root screen's
 /// stories, checked on screen and in the sandbox's state afterwards.
@@ -100,5 +103,23 @@ struct RootScreenEndToEndTests {
         try ui.send("q")
         let screen = try ui.waitFor(text: "[exit 0]")
         #expect(!screen.contains("Tracking codes ·"))
+    }
+
+    /// Killed rather than quit: the terminal is restored, and the exit status is 128 plus the
+    /// signal's number, as shells and supervisors expect.
+    @Test(arguments: [(SIGTERM, 143), (SIGHUP, 129)])
+    func aSignalRestoresTheTerminalAndExitsWithItsStatus(signal: Int32, status: Int) throws {
+        let sandbox = try SandboxProcess()
+        let ui = try open(sandbox)
+        // The pane runs bash, which runs trackcodes as its child.
+        let shell = try ui.tmux(["display-message", "-p", "-t", ui.name, "#{pane_pid}"])
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let children = try ProcessRunner.run(["pgrep", "-P", shell, "trackcodes"], timeout: 10)
+        let program = try #require(
+            Int32(children.output.trimmingCharacters(in: .whitespacesAndNewlines)),
+            "\(children.output)")
+        #expect(kill(program, signal) == 0)
+        let screen = try ui.waitFor(text: "[exit \(status)]")
+        #expect(!screen.contains("Tracking codes ·"), "\(screen)")
     }
 }

@@ -160,6 +160,39 @@ struct ListScreen: Screen {
         let (shell, _) = makeShell(screen: screen)
         shell.send(.terminate(.terminate))
         #expect(shell.hasQuit)
+        #expect(shell.terminationReason == .terminate)
+        #expect(shell.terminationReason?.exitStatus == 143)
+    }
+
+    @Test func theSignalThatEndedTheAppGivesTheExitStatus() async {
+        let (shell, driver) = makeShell()
+        driver.terminate(.hangUp)
+        await shell.run()
+        #expect(shell.terminationReason?.exitStatus == 129)
+
+        let (interrupted, _) = makeShell()
+        interrupted.send(.terminate(.interrupt))
+        #expect(interrupted.hasQuit)
+        #expect(interrupted.terminationReason?.exitStatus == 130)
+    }
+
+    @Test func quittingByKeyIsNoSignal() {
+        let (shell, _) = makeShell()
+        shell.send(.key(.char("q")))
+        #expect(shell.hasQuit)
+        #expect(shell.terminationReason == nil)
+    }
+
+    @Test func anInterruptTheScreenDeclinesLeavesNoReasonUntilTheSecondOne() {
+        var screen = ListScreen()
+        screen.confirmsQuit = true
+        let (shell, _) = makeShell(screen: screen)
+        shell.send(.terminate(.interrupt))
+        #expect(!shell.hasQuit)
+        #expect(shell.terminationReason == nil)
+        shell.send(.terminate(.interrupt))
+        #expect(shell.hasQuit)
+        #expect(shell.terminationReason == .interrupt)
     }
 
     @Test func ticksReachTheScreenAndAnimateTheSpinner() {

@@ -19,13 +19,14 @@ struct RootHarness {
 
     init(
         columns: Int = 80, rows: Int = 24, readOnly: Bool = false,
+        token: String = Sandbox.demoToken,
         clock: @escaping @Sendable () -> Date = { Date(timeIntervalSince1970: 1_750_000_000) }
     ) throws {
         sandbox = try Sandbox.demo()
         directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("root-screen-\(UUID().uuidString)", isDirectory: true)
         session = Session(
-            token: AccessToken(Sandbox.demoToken), transport: SandboxTransport(sandbox),
+            token: AccessToken(token), transport: SandboxTransport(sandbox),
             baseURL: Sandbox.inProcessBaseURL, retryPolicy: .none,
             paths: Paths(configDirectory: directory, stateDirectory: directory), readOnly: readOnly,
             clock: clock)
@@ -306,6 +307,66 @@ struct RootScreenTests {
         #expect(app.text.contains("Cannot create a code"))
     }
 
+    /// z undoes a change on the site it was made on, whichever site is on screen: that site's
+    /// read-only state decides, and the message names it.
+    @Test func undoFromAnotherSiteAsksTheChangesSiteAndNamesIt() async throws {
+        let app = try await RootHarness().started()
+        defer { app.cleanUp() }
+        let acmeCodes = { app.sandbox.codes(siteUrl: "acme.webex.com").count }
+        await app.press(.char(" "), .char("d"), .char("y"), .enter)
+        #expect(acmeCodes() == 11)
+        await app.press(.char("s"), .char("j"), .enter)
+        #expect(app.session.siteUrl == "acme-eu.webex.com")
+
+        // The site on screen is read-only, the change's site is not: the undo goes ahead.
+        app.session.learnReadOnly(siteUrl: "acme-eu.webex.com", reason: "eu is mapped")
+        await app.press(.char("z"))
+        #expect(acmeCodes() == 12, "\(app.text)")
+        #expect(app.session.status?.text.hasPrefix("Restored 1 of 1") == true, "\(app.text)")
+
+        // Now the change's own site is read-only too: the refusal names it, not the other.
+        await app.press(.char("Z"))
+        #expect(acmeCodes() == 11)
+        app.session.learnReadOnly(siteUrl: "acme.webex.com", reason: "acme is mapped")
+        await app.press(.char("z"))
+        let message = try #require(app.session.status?.text)
+        #expect(message.contains("on acme.webex.com: acme is mapped"), "\(message)")
+        #expect(!message.contains("acme-eu.webex.com") && !message.contains("eu is mapped"))
+        // What the message row shows of it (the status bar names the site on screen).
+        let words = app.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(words.contains("on acme.webex.com: acme is mapped"), "\(app.text)")
+        #expect(acmeCodes() == 11)
+    }
+
+    /// Function keys are never text: in the editor's name field and in the filter they leave
+    /// the text alone, and F1 opens the help as everywhere else.
+    @Test func functionKeysInTextFieldsInsertNothingAndF1OpensTheHelp() async throws {
+        let app = try await RootHarness().started()
+        defer { app.cleanUp() }
+        await app.press(.char("n"))
+        await app.type("abc")
+        let editor = try #require(app.screen.pane as? CodeEditorView)
+        await app.press(.function(5), .function(12), .function(13))
+        #expect(editor.editor.name == "abc")
+        await app.press(.function(1))
+        #expect(app.shell.isHelpVisible, "\(app.text)")
+        #expect(editor.editor.name == "abc")
+        await app.press(.escape)
+        #expect(!app.shell.isHelpVisible)
+        #expect(app.screen.pane is CodeEditorView)
+        await app.type("d")
+        #expect(editor.editor.name == "abcd")
+
+        await app.press(.escape, .char("y"))
+        #expect(app.screen.pane == nil)
+        await app.press(.char("/"))
+        await app.type("dep")
+        await app.press(.function(1))
+        #expect(app.shell.isHelpVisible, "\(app.text)")
+        await app.press(.escape)
+        #expect(app.screen.codes.filterText == "dep")
+    }
+
     @Test func sitePickerSwitchesSiteAndReloads() async throws {
         let app = try await RootHarness().started()
         defer { app.cleanUp() }
@@ -350,6 +411,32 @@ struct RootScreenTests {
         #expect(app.text.contains("GET    /meetingPreferences/sites"))
         #expect(app.text.contains("200"))
         #expect(!app.text.contains(Sandbox.demoToken))
+    }
+
+    @Test func aRefusedTokenSaysSoAndWhatToDoAndRListsTheSitesAgain() async throws {
+        let app = try await RootHarness(token: "wrong").started()
+        defer { app.cleanUp() }
+        let words = app.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(!words.contains("No site chosen"), "\(app.text)")
+        #expect(words.contains("Webex refused the access token (HTTP 401"), "\(app.text)")
+        #expect(words.contains("set WEBEX_API_KEY to a valid token"), "\(app.text)")
+        #expect(words.contains("--token-file PATH"), "\(app.text)")
+        #expect(words.contains("start trackcodes again"), "\(app.text)")
+        // The status line's short form is whole: nothing cut off with an ellipsis.
+        let bottom = app.text.components(separatedBy: "\n").suffix(4).joined(separator: " ")
+        #expect(bottom.contains("HTTP 401"), "\(app.text)")
+        #expect(!bottom.contains("…"), "\(app.text)")
+
+        let siteCalls = {
+            app.session.callLog.records.filter { $0.path.hasSuffix("/meetingPreferences/sites") }
+                .count
+        }
+        let before = siteCalls()
+        await app.press(.char("r"))
+        #expect(siteCalls() == before + 1)
+        let again = app.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(again.contains("Webex refused the access token"), "\(app.text)")
+        #expect(!again.contains("Choose a site first"), "\(app.text)")
     }
 
     @Test func aLongMessageWrapsOverAtMostThreeRowsAboveTheStatusBar() async throws {

@@ -191,6 +191,37 @@ struct ChangeHistoryTests {
         #expect(fixture.session.status?.text.contains("read-only") == true)
     }
 
+    @Test func undoOfAChangeOnAReadOnlySiteNamesThatSiteNotTheCurrentOne() async throws {
+        let fixture = Fixture(selecting: siteB)
+        let created = try await fixture.session.writer.create(
+            TrackingCodeDraft(name: "Keep", siteUrl: siteA))
+        fixture.session.history.record(.created(created), siteUrl: siteA)
+        fixture.session.learnReadOnly(siteUrl: siteA, reason: "its codes are mapped")
+        let requests = fixture.sandbox.handledRequestCount
+
+        #expect(await fixture.session.history.undo() == false)
+        let text = try #require(fixture.session.status?.text)
+        #expect(text.contains(siteA), "\(text)")
+        #expect(!text.contains(siteB), "\(text)")
+        #expect(text.contains("its codes are mapped"), "\(text)")
+        #expect(fixture.sandbox.handledRequestCount == requests)
+        #expect(fixture.session.history.canUndo)
+    }
+
+    @Test func aReadOnlyCurrentSiteDoesNotStopUndoingAChangeOnAnother() async throws {
+        let fixture = Fixture(selecting: siteA)
+        let created = try await fixture.session.writer.create(
+            TrackingCodeDraft(name: "Gone", siteUrl: siteA))
+        fixture.session.history.record(.created(created), siteUrl: siteA)
+        fixture.session.select(Site(siteUrl: siteB, isDefault: false))
+        fixture.session.learnReadOnly(siteUrl: siteB, reason: "its codes are mapped")
+
+        #expect(await fixture.session.history.undo())
+        #expect(sandboxCode(fixture, named: "Gone") == nil)
+        #expect(await fixture.session.history.redo())
+        #expect(sandboxCode(fixture, named: "Gone") != nil)
+    }
+
     @Test func restoresAreJournaledWithTheIdTheyReplace() async throws {
         let fixture = Fixture()
         let department = try #require(sandboxCode(fixture, named: "Department"))

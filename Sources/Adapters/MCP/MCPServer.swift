@@ -1,4 +1,5 @@
 import Foundation
+import TrackingCodesCore
 import WebexAPI
 
 /// The MCP server's protocol core, shared by the stdio and HTTP transports.
@@ -15,7 +16,7 @@ public final class MCPServer: Sendable {
     }
 
     public static let serverName = "trackcodes"
-    public static let serverVersion = "1.0.0"
+    public static var serverVersion: String { TrackcodesVersion.current }
 
     let catalog: MCPToolCatalog
     let runner: MCPToolRunner

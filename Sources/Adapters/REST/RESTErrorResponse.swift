@@ -75,6 +75,12 @@ enum RESTErrorResponse {
         }
     }
 
+    /// The answers the HTTP server gives on its own (a body or header too large, a request
+    /// too slow, no `Content-Length`, a full server), in the same shape as every other error.
+    static func rejection(status: Int, sentence: String) -> HTTPServerResponse {
+        make(status, message: status == 400 ? Message.badRequest : sentence, descriptions: [sentence])
+    }
+
     /// An id for answers the adapter makes itself, in Webex's style but marked as ours so
     /// support can tell it did not come from Cisco.
     static func makeTrackingId() -> String {

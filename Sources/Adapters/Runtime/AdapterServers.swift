@@ -26,7 +26,10 @@ public final class AdapterServers: Sendable {
         let endpoint = MCPHTTPEndpoint(server: MCPServer(operations: operations), policy: policy)
 
         let host = options.listenHost
-        let rest = HTTPServer(host: host, port: options.restPort, limits: options.limits) { request in
+        let rest = HTTPServer(
+            host: host, port: options.restPort, limits: options.limits,
+            rejectionResponder: { RESTErrorResponse.rejection(status: $0, sentence: $1) }
+        ) { request in
             await adapter.handle(request)
         }
         let mcp = HTTPServer(host: host, port: options.mcpPort, limits: options.limits) { request in

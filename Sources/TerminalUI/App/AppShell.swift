@@ -20,6 +20,9 @@ public final class AppShell<Root: Screen> {
     public var theme: Theme
     public var minimumSize: TerminalSize
     public private(set) var hasQuit = false
+    /// The signal that ended the loop, or nil when the user quit (or the input ended): what
+    /// the program's exit status reports after the terminal is restored.
+    public private(set) var terminationReason: TerminationReason?
     /// Effects started whose message has not been handled yet.
     public private(set) var effectsInFlight = 0
     /// How many ticks were delivered: what spinners animate from.
@@ -125,8 +128,10 @@ public final class AppShell<Root: Screen> {
             break
         case .terminate(.interrupt):
             requestQuit()
-        case .terminate:
+            if hasQuit { terminationReason = .interrupt }
+        case .terminate(let reason):
             hasQuit = true
+            terminationReason = reason
         case .tick:
             tickCount += 1
             apply(root.tick())

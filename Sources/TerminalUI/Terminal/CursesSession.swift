@@ -215,11 +215,11 @@ final class CursesSession {
             case Int32(TC_SIGNAL_STOP):
                 suspend()
             case Int32(TC_SIGNAL_INTERRUPT):
-                requestTermination(.interrupt, exitStatus: 130)
+                requestTermination(.interrupt)
             case Int32(TC_SIGNAL_TERMINATE):
-                requestTermination(.terminate, exitStatus: 143)
+                requestTermination(.terminate)
             case Int32(TC_SIGNAL_HANGUP):
-                requestTermination(.hangUp, exitStatus: 129)
+                requestTermination(.hangUp)
             default:
                 break
             }
@@ -229,14 +229,14 @@ final class CursesSession {
 
     /// The first request goes to the app, which quits cleanly. A second one means the app is
     /// not responding: restore the terminal and exit from here.
-    private func requestTermination(_ reason: TerminationReason, exitStatus: Int32) {
+    private func requestTermination(_ reason: TerminationReason) {
         terminationRequests += 1
         guard terminationRequests > 1 else {
             continuation.yield(.terminate(reason))
             return
         }
         endwin()
-        exit(exitStatus)
+        exit(reason.exitStatus)
     }
 
     private func readKeys() {

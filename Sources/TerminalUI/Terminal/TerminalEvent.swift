@@ -1,3 +1,5 @@
+import Foundation
+
 /// Something the terminal reported.
 public enum TerminalEvent: Hashable, Sendable {
     case key(Key)
@@ -13,4 +15,15 @@ public enum TerminationReason: Hashable, Sendable {
     case interrupt
     case terminate
     case hangUp
+
+    /// The status a Unix program ends with after this signal: 128 plus the signal's number
+    /// (130 for SIGINT, 143 for SIGTERM, 129 for SIGHUP), so shells and supervisors can tell a
+    /// program that was stopped from one that finished.
+    public var exitStatus: Int32 {
+        switch self {
+        case .interrupt: 128 + SIGINT
+        case .terminate: 128 + SIGTERM
+        case .hangUp: 128 + SIGHUP
+        }
+    }
 }

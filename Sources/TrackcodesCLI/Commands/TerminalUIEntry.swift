@@ -65,13 +65,15 @@ enum TerminalUIEntry {
         let session = Session(
             client: launch.connection.client, callLog: launch.callLog, paths: paths,
             settings: settings, readOnly: launch.isReadOnly)
+        let signal: TerminationReason?
         do {
-            try await TrackcodesApp.run(
+            signal = try await TrackcodesApp.run(
                 session: session, usesColor: launch.usesColor, siteUrl: launch.siteUrl)
         } catch {
             launch.context.standardError.write("trackcodes: \(error.localizedDescription)\n")
             return .usage
         }
-        return .success
+        // Killed rather than quit: the terminal is restored, and the status says so.
+        return signal.map { ExitCode(rawValue: $0.exitStatus) } ?? .success
     }
 }

@@ -44,6 +44,10 @@ public struct CommandLineParser: Sendable {
             if word == "--help" || word == "-h" {
                 return .help(path: path)
             }
+            // Only the program as a whole has a version; `codes --version` stays a mistake.
+            if word == "--version", path.isEmpty {
+                return .version
+            }
 
             let (spec, inlineValue) = try option(for: word, in: command, path: path)
             switch spec.arity {

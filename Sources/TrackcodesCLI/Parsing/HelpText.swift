@@ -1,4 +1,5 @@
 import Foundation
+import TrackingCodesCore
 
 /// Renders `--help` for any command of the tree, from the same specs the parser uses, so help
 /// and behaviour cannot drift apart.
@@ -27,7 +28,10 @@ enum HelpText {
         if !command.options.isEmpty {
             sections.append(section("Options", command.options.map(row)))
         }
-        let globals = tree.globalOptions.map(row) + [("-h, --help", "Show this help")]
+        var globals = tree.globalOptions.map(row) + [("-h, --help", "Show this help")]
+        if path.isEmpty {
+            globals.append(("--version", "Show the version (\(TrackcodesVersion.current))"))
+        }
         sections.append(section("Global options", globals))
         if !command.subcommands.isEmpty {
             sections.append("Run '\(name) COMMAND --help' for a command's options.")

@@ -40,4 +40,6 @@ public enum ParseOutcome: Sendable {
     case run(ParsedCommand)
     /// `--help`/`-h` was given; the path names the command to explain.
     case help(path: [String])
+    /// `--version` was given before any command word.
+    case version
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TrackingCodesCore
 
 /// The command-line program as a function: arguments and a context in, an exit code out.
 ///
@@ -27,6 +28,9 @@ public enum Trackcodes {
         switch outcome {
         case .help(let path):
             stdout.write(HelpText.render(path: path, in: tree))
+            return .success
+        case .version:
+            stdout.write("\(tree.root.name) \(TrackcodesVersion.current)\n")
             return .success
         case .run(let parsed):
             if context.tunesAllocator { AllocatorTuning.apply(forCommand: parsed.path.first) }

@@ -58,6 +58,47 @@ final class RawConnection: @unchecked Sendable {
         }
     }
 
+    /// The next response whole: status, header fields (names lowercased) and body. Reads until
+    /// the body's `Content-Length` is in.
+    func readResponse() async throws -> (status: Int, headers: [String: String], body: Data) {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Result { try self.blockingReadResponse() })
+            }
+        }
+    }
+
+    private func blockingReadResponse() throws -> (status: Int, headers: [String: String], body: Data) {
+        var received = Data()
+        var buffer = [UInt8](repeating: 0, count: 16 * 1024)
+        func receiveMore() throws {
+            let count = recv(descriptor, &buffer, buffer.count, 0)
+            guard count > 0 else { throw Failure(description: "response cut short (recv \(count))") }
+            received.append(contentsOf: buffer[0..<count])
+        }
+        let separator = Data("\r\n\r\n".utf8)
+        while received.range(of: separator) == nil { try receiveMore() }
+        guard let headEnd = received.range(of: separator) else {
+            throw Failure(description: "no end of the header block")
+        }
+        let lines = String(decoding: received[..<headEnd.lowerBound], as: UTF8.self)
+            .components(separatedBy: "\r\n")
+        let parts = lines[0].split(separator: " ")
+        guard parts.count >= 2, let status = Int(parts[1]) else {
+            throw Failure(description: "status line: \(lines[0])")
+        }
+        var headers: [String: String] = [:]
+        for line in lines.dropFirst() {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...]
+                .trimmingCharacters(in: CharacterSet.whitespaces)
+        }
+        let length = Int(headers["content-length"] ?? "0") ?? 0
+        while received.count - headEnd.upperBound < length { try receiveMore() }
+        let body = received[headEnd.upperBound..<(headEnd.upperBound + length)]
+        return (status, headers, Data(body))
+    }
+
     private func blockingReadStatus() throws -> Int {
         var received = Data()
         var buffer = [UInt8](repeating: 0, count: 16 * 1024)

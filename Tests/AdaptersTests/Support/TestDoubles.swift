@@ -43,12 +43,20 @@ func withServers<T>(
 enum HTTPServerLimitsChoice {
     case standard
     case small
+    /// The small limits, and a body that has not arrived after `bodySeconds` gets a 408.
+    case smallWithBodyTimeout(bodySeconds: Double)
 
     var value: HTTPServerLimits {
         var limits = HTTPServerLimits()
-        if case .small = self {
+        switch self {
+        case .standard:
+            break
+        case .small:
             limits.maxBodyBytes = 4 * 1024
             limits.maxHeaderBytes = 4 * 1024
+        case .smallWithBodyTimeout(let seconds):
+            limits = HTTPServerLimitsChoice.small.value
+            limits.bodyReadTimeout = seconds
         }
         return limits
     }

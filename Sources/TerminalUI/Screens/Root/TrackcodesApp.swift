@@ -8,9 +8,13 @@ public enum TrackcodesApp {
     /// - Parameters:
     ///   - usesColor: false for `--no-color`: the monochrome theme.
     ///   - siteUrl: the site to open on (`--site`); nil for the preferred one.
+    /// - Returns: the signal that ended the UI, or nil when the user quit.
     /// - Throws: `CursesDriverError` when the terminal cannot host a full-screen interface.
     @MainActor
-    public static func run(session: Session, usesColor: Bool, siteUrl: String? = nil) async throws {
+    @discardableResult
+    public static func run(
+        session: Session, usesColor: Bool, siteUrl: String? = nil
+    ) async throws -> TerminationReason? {
         let driver = try CursesDriver()
         var theme = Theme.automatic(for: driver.capabilities)
         if !usesColor {
@@ -25,5 +29,6 @@ public enum TrackcodesApp {
         await shell.run()
         session.onChange = nil
         session.cancelRunningWork()
+        return shell.terminationReason
     }
 }

@@ -14,6 +14,9 @@ extension TrackcodesScreen {
                 self.pane = nil
                 return .handled
             case .ignored:
+                // A text field keeps stray letters from acting as commands; a function key is
+                // never text, so F1 still opens the help.
+                if case .function = key { return .ignored }
                 return pane.isEditingText ? .handled : .ignored
             }
         }
@@ -42,12 +45,12 @@ extension TrackcodesScreen {
     /// Undo, redo and the views: the same in every view.
     private func handleChangeKeys(_ key: Key) -> ScreenOutcome<Never>? {
         switch RootKeyMaps.changes.action(for: key) {
+        // No check of the site on screen: the change may be on another site, and the history
+        // refuses (naming that site) when the change's own site is read-only.
         case .undo?:
-            guard !refuseIfReadOnly("undo") else { return .handled }
             let history = session.history
             run { await history.undo() }
         case .redo?:
-            guard !refuseIfReadOnly("redo") else { return .handled }
             let history = session.history
             run { await history.redo() }
         case .showHistory?:
@@ -93,8 +96,16 @@ extension TrackcodesScreen {
         case .sortReverse?:
             codes.setSort(CodeSort(column: codes.sort.column, ascending: !codes.sort.ascending))
         case .refresh?:
-            let codes = codes
-            run { await codes.refresh() }
+            let (sites, codes) = (sites, codes)
+            // Without a site there is nothing to reload yet: list the sites again first, as
+            // at the start (after a refused token or a network failure, say).
+            let listsSites = session.siteUrl == nil
+            run {
+                if listsSites {
+                    guard await sites.load() else { return }
+                }
+                await codes.refresh()
+            }
         case .toggleDetail?:
             toggleDetail()
         case .pickSite?:
@@ -169,6 +180,8 @@ extension TrackcodesScreen {
         case .moved:
             filterField = field
         case .ignored:
+            // F1 opens the help over the filter, as everywhere.
+            if case .function = key { return .ignored }
             // Up and down still move through the matches while typing.
             if let action = KeyMap.listNavigation.action(for: key),
                key == .up || key == .down || key == .pageUp || key == .pageDown {

@@ -128,6 +128,9 @@ extension TrackcodesScreen {
     }
 
     private var emptyMessage: String {
+        if session.siteUrl == nil, let error = sites.loadError {
+            return Self.sitesFailureText(error)
+        }
         if let error = codes.loadError {
             return "Could not load the codes: \(error.localizedDescription). Press r to retry."
         }
@@ -137,6 +140,19 @@ extension TrackcodesScreen {
         if !codes.isLoaded { return "Loading the codes…" }
         if codes.totalCount == 0 { return "This site has no tracking codes. Press n to create one." }
         return "No code matches the filter '\(codes.filterText)'. Esc clears it."
+    }
+
+    /// What the empty list says when the sites could not be listed. A refused token gets what
+    /// to do about it: the token is read once at start, so only a new start can use a new one.
+    static func sitesFailureText(_ error: OperationError) -> String {
+        guard case .unauthorized(let message, let trackingId)? = error.webexError else {
+            return "Could not list the sites: \(error.localizedDescription). Press r to retry."
+        }
+        let quote = trackingId.isEmpty ? "" : " (trackingId \(trackingId))"
+        return "Webex refused the access token (HTTP 401: \(message))\(quote). The token is "
+            + "missing, wrong or expired. Quit with q, set WEBEX_API_KEY to a valid token (or "
+            + "start with --token-file PATH), and start trackcodes again. r tries the same "
+            + "token again."
     }
 
     private func drawFilter(into canvas: inout Canvas, in row: Rect, theme: Theme) {
