@@ -127,7 +127,7 @@ public final class CodeList {
         rebuild(rows: codes.map(CodeRow.init))
     }
 
-    private func rebuild(rows: [CodeRow]) {
+    private func rebuild(rows: consuming [CodeRow]) {
         let selectedPosition = selectedID.flatMap { positionByID[$0] }
         sortedRows = Self.sorted(rows, by: sort)
         positionByID = Dictionary(sortedRows.enumerated().map { ($1.id, $0) }) { first, _ in first }
@@ -215,9 +215,10 @@ public final class CodeList {
         return low
     }
 
-    static func sorted(_ rows: [CodeRow], by sort: CodeSort) -> [CodeRow] {
-        // Sorts positions, not rows: copies of 10,000 rows with their keys were the largest
-        // allocations of a load.
+    nonisolated static func sorted(_ rows: consuming [CodeRow], by sort: CodeSort) -> [CodeRow] {
+        var rows = rows
+        // Sorts positions, then moves the rows into place in the same array: copies of 10,000
+        // rows (with their keys, then sorted) were the largest allocations of a load.
         func ordered<Key: Comparable>(_ key: (CodeRow) -> Key) -> [CodeRow] {
             let keys = rows.map(key)
             let order = rows.indices.sorted { lhs, rhs in
@@ -225,7 +226,8 @@ public final class CodeList {
                 if rows[lhs].nameKey != rows[rhs].nameKey { return rows[lhs].nameKey < rows[rhs].nameKey }
                 return idPrecedes(rows[lhs].id, rows[rhs].id)
             }
-            return order.map { rows[$0] }
+            permute(&rows, by: order)
+            return rows
         }
         switch sort.column {
         case .name: return ordered { $0.nameKey }
@@ -237,8 +239,28 @@ public final class CodeList {
         }
     }
 
+    /// Puts the element at `order[p]` at position `p`, in place, following each cycle of the
+    /// permutation once.
+    nonisolated static func permute<Element>(_ elements: inout [Element], by order: [Int]) {
+        var placed = [Bool](repeating: false, count: elements.count)
+        for start in elements.indices where !placed[start] {
+            let held = elements[start]
+            var position = start
+            while true {
+                placed[position] = true
+                let source = order[position]
+                if source == start {
+                    elements[position] = held
+                    break
+                }
+                elements[position] = elements[source]
+                position = source
+            }
+        }
+    }
+
     /// Numeric ids in numeric order ("9" before "10").
-    static func idPrecedes(_ lhs: String, _ rhs: String) -> Bool {
+    nonisolated static func idPrecedes(_ lhs: String, _ rhs: String) -> Bool {
         lhs.count != rhs.count ? lhs.count < rhs.count : lhs < rhs
     }
 

@@ -119,6 +119,19 @@ struct CodeListTests {
         #expect(CodeList.sorted(twins.map(CodeRow.init), by: CodeSort(column: .name)).map(\.id) == ["9", "10"])
     }
 
+    @Test func permutingInPlaceMatchesGatheringByTheOrder() {
+        var generator = SystemRandomNumberGenerator()
+        for count in [0, 1, 2, 3, 10, 257] {
+            let elements = (0..<count).map { "e\($0)" }
+            for _ in 0..<20 {
+                let order = Array(elements.indices).shuffled(using: &generator)
+                var permuted = elements
+                CodeList.permute(&permuted, by: order)
+                #expect(permuted == order.map { elements[$0] }, "order \(order)")
+            }
+        }
+    }
+
     @Test func theCursorFollowsItsCodeAcrossFilterSortAndRefresh() async throws {
         let fixture = Fixture(codes: Self.codes)
         let list = await fixture.loadedList()
