@@ -508,4 +508,43 @@ struct RootScreenTests {
         #expect(app.text.contains("Delete the marked codes"))
         #expect(app.text.contains("Undo the last change"))
     }
+
+    @Test func quittingAnUnsavedFormAsksInADialogNamingTheKeyUsed() async throws {
+        let app = try await RootHarness().started()
+        defer { app.cleanUp() }
+        await app.press(.char("n"))
+        await app.type("xyz")
+
+        // Ctrl-C: the question shows over the form, naming Ctrl-C; Esc goes back to the form.
+        await app.press(.ctrl("c"))
+        #expect(app.text.contains("Quit and discard the open form's unsaved"), "\(app.text)")
+        #expect(app.text.contains("y or Ctrl-C again quits"), "\(app.text)")
+        #expect(app.driver.screen.cursor == nil)
+        await app.press(.escape)
+        #expect(!app.shell.hasQuit)
+        #expect(!app.text.contains("Quit and discard"))
+        let editor = try #require(app.screen.pane as? CodeEditorView)
+        #expect(editor.editor.name == "xyz")
+
+        // q on the option list: the question names q, and q again quits.
+        await app.press(.tab, .char("q"))
+        #expect(app.text.contains("y or q again quits"), "\(app.text)")
+        #expect(!app.shell.hasQuit)
+        await app.press(.char("q"))
+        #expect(app.shell.hasQuit)
+    }
+
+    @Test func yInTheQuitQuestionQuitsAndAFormWithoutChangesQuitsAtOnce() async throws {
+        let app = try await RootHarness().started()
+        defer { app.cleanUp() }
+        await app.press(.char("n"), .tab, .char("q"))
+        #expect(app.shell.hasQuit, "an untouched new form has nothing to lose")
+
+        let edited = try await RootHarness().started()
+        defer { edited.cleanUp() }
+        await edited.press(.char("n"))
+        await edited.type("abc")
+        await edited.press(.ctrl("c"), .char("y"))
+        #expect(edited.shell.hasQuit)
+    }
 }

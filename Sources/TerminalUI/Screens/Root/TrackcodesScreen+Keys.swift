@@ -7,6 +7,7 @@ extension TrackcodesScreen {
     public func handle(key: Key) -> ScreenOutcome<Never> {
         // A warning or error stays until the user's next key; news fades by itself (`tick`).
         session.acknowledgeStatus()
+        if quitConfirmation != nil { return handleQuitConfirmation(key) }
         if let pane {
             switch pane.handle(key: key) {
             case .handled: return .handled
@@ -40,6 +41,12 @@ extension TrackcodesScreen {
             if key == .escape { mode = .codes; return .handled }
             return callLog.handle(key) ? .handled : .ignored
         }
+    }
+
+    private func handleQuitConfirmation(_ key: Key) -> ScreenOutcome<Never> {
+        guard let wantsQuit = quitConfirmation?.handle(key) else { return .handled }
+        quitConfirmation = nil
+        return wantsQuit ? .quit : .handled
     }
 
     /// Undo, redo and the views: the same in every view.

@@ -58,6 +58,11 @@ extension TrackcodesScreen {
             progress.draw(into: &canvas, in: canvas.bounds, theme: theme, tick: ticks)
             bulkDelete = progress
         }
+        if let quitConfirmation {
+            quitConfirmation.draw(into: &canvas, in: canvas.bounds, theme: theme)
+            // The form's text cursor must not blink through the dialog.
+            canvas.cursor = nil
+        }
     }
 
     private var viewTitle: String {
