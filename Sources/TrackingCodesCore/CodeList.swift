@@ -27,6 +27,9 @@ public final class CodeList {
     /// Where a range mark starts: the last row marked or unmarked one by one, or set explicitly.
     public private(set) var markAnchorID: String?
     public private(set) var revision = 0
+    /// Added to the message of a failed load: how this front end tries again ("Press r to
+    /// retry."), which only it knows.
+    public var retryHint: String?
 
     private var sortedRows: [CodeRow] = []
     private var positionByID: [String: Int] = [:]
@@ -109,7 +112,14 @@ public final class CodeList {
             return false
         case .failure(let error):
             loadError = .webex(error)
-            session.report(.webex(error), doing: "Could not load the tracking codes of \(site)")
+            let doing = "Could not load the tracking codes of \(site)"
+            let failure = OperationError.webex(error)
+            if let retryHint, !failure.isCancelled {
+                session.report("\(doing): \(failure.localizedDescription) \(retryHint)",
+                               severity: .error)
+            } else {
+                session.report(failure, doing: doing)
+            }
             changed()
             return false
         }

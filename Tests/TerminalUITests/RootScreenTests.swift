@@ -547,4 +547,24 @@ struct RootScreenTests {
         await edited.press(.ctrl("c"), .char("y"))
         #expect(edited.shell.hasQuit)
     }
+
+    @Test func aFailedReloadSaysPressRToRetryLikeAFailedFirstLoad() async throws {
+        let app = try await RootHarness(columns: 120, rows: 40).started()
+        defer { app.cleanUp() }
+        var faults = app.sandbox.faults
+        faults.serverErrorShare = 1
+        app.sandbox.faults = faults
+
+        await app.press(.char("r"))
+        let status = try #require(app.session.status)
+        #expect(status.text.hasPrefix("Could not load the tracking codes of acme.webex.com: "))
+        #expect(status.text.hasSuffix(" Press r to retry."))
+        #expect(app.text.contains("Press r to retry."), "\(app.text)")
+        // The codes loaded before stay listed.
+        #expect(app.text.contains("Billing Code"))
+
+        app.sandbox.faults = .none
+        await app.press(.char("r"))
+        #expect(!app.text.contains("retry"))
+    }
 }

@@ -54,6 +54,7 @@ public final class TrackcodesScreen: Screen {
         self.session = session
         self.sites = SitePicker(session: session)
         self.codes = CodeList(session: session)
+        codes.retryHint = "Press r to retry."
         self.clock = ClockFormat(timeZone: timeZone)
     }
 
