@@ -567,4 +567,26 @@ struct RootScreenTests {
         await app.press(.char("r"))
         #expect(!app.text.contains("retry"))
     }
+
+    @Test func readOnlyHintsLeaveOutRefusedKeysAndEnterShowsTheDetail() async throws {
+        let app = try await RootHarness(readOnly: true).started()
+        defer { app.cleanUp() }
+        let hints = app.text.components(separatedBy: "\n")[22]
+        #expect(hints.hasPrefix(" / filter · Space mark · i detail · u user"), "\(hints)")
+        for refused in ["d delete", "n new", "e edit"] {
+            #expect(!hints.contains(refused), "\(hints)")
+        }
+
+        await app.press(.enter)
+        #expect(app.screen.pane == nil)
+        #expect(!app.text.contains("Cannot edit"), "\(app.text)")
+        #expect(app.text.contains("─ Detail "), "\(app.text)")
+        #expect(app.text.contains("Billing Code"))
+
+        let writable = try await RootHarness().started()
+        defer { writable.cleanUp() }
+        #expect(writable.text.contains("d delete · n new · e edit"))
+        await writable.press(.enter)
+        #expect(writable.screen.pane is CodeEditorView)
+    }
 }

@@ -89,6 +89,11 @@ extension TrackcodesScreen {
             filterField = TextField(text: codes.filterText, hint: "name or option value")
             return .handled
         }
+        // Where nothing can be edited, Enter shows the code instead of refusing to edit it.
+        if key == .enter, readOnlyReason != nil {
+            showDetail()
+            return .handled
+        }
         let action = RootKeyMaps.codes.action(for: key) ?? RootKeyMaps.marks.action(for: key)
         switch action {
         case .toggleMark?:
@@ -152,6 +157,15 @@ extension TrackcodesScreen {
         let shows = !showsDetailBesideList
         detailChoice = shows
         if !shows { detailFocused = false }
+    }
+
+    /// Shows the detail of the highlighted code, as `i` does when it is hidden.
+    private func showDetail() {
+        if codesLayout.arrangement == .listOnly {
+            detailFocused = true
+        } else {
+            detailChoice = true
+        }
     }
 
     /// Esc: leave the detail, else clear the filter. Tab moves between the list and the
