@@ -73,7 +73,8 @@ public final class CodeList {
 
     /// "12 of 340 codes · 3 marked" for a header or status line.
     public var countsText: String {
-        var text = shownCount == totalCount ? "\(totalCount) codes" : "\(shownCount) of \(totalCount) codes"
+        let codes = CountedNoun.text(totalCount, "code")
+        var text = shownCount == totalCount ? codes : "\(shownCount) of \(codes)"
         if markedCount > 0 {
             text += " · \(markedCount) marked"
             if hiddenMarkedCount > 0 { text += " (\(hiddenMarkedCount) hidden by the filter)" }

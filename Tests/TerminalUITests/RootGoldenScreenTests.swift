@@ -164,7 +164,7 @@ struct RootGoldenScreenTests {
 
 
 
-         Deleted 1 of 1 code(s).
+         Deleted 1 of 1 code.
          acme.webex.com  read-write                                    11 codes undo: 1
         """)
     }
