@@ -64,7 +64,7 @@ public final class BulkDeleteJob {
 
     /// "Deleted 9 of 10 codes; 1 failed" and so on.
     public var summary: String {
-        var text = "Deleted \(deletedCount) of \(total) code(s)"
+        var text = "Deleted \(deletedCount) of \(CountedNoun.text(total, "code"))"
         if failedCount > 0 { text += "; \(failedCount) failed" }
         if skippedCount > 0 { text += "; \(skippedCount) not started (cancelled)" }
         return text

@@ -229,7 +229,7 @@ public final class ChangeHistory {
         }
         let ids = restored.sorted { $0.code.name < $1.code.name }
             .map { "'\($0.code.name)' \($0.oldID)→\($0.newID)" }
-        var message = "Restored \(restored.count) of \(codes.count) code(s) with new ids"
+        var message = "Restored \(restored.count) of \(CountedNoun.text(codes.count, "code")) with new ids"
         message += ids.isEmpty ? "." : ": " + Self.abbreviated(ids) + "."
         if !restored.isEmpty { message += " Users' values for them are not restored." }
         return partial(message, moved: restored.map(\.code), failed: failed, retry: "Undo again to retry")
@@ -248,7 +248,8 @@ public final class ChangeHistory {
                 failed.append((codes[index], error))
             }
         }
-        return partial("Deleted \(deleted.count) of \(codes.count) code(s) again.", moved: deleted,
+        return partial("Deleted \(deleted.count) of \(CountedNoun.text(codes.count, "code")) again.",
+                       moved: deleted,
                        failed: failed, retry: "Redo again to retry")
     }
 

@@ -27,6 +27,9 @@ public final class CodeList {
     /// Where a range mark starts: the last row marked or unmarked one by one, or set explicitly.
     public private(set) var markAnchorID: String?
     public private(set) var revision = 0
+    /// Added to the message of a failed load: how this front end tries again ("Press r to
+    /// retry."), which only it knows.
+    public var retryHint: String?
 
     private var sortedRows: [CodeRow] = []
     private var positionByID: [String: Int] = [:]
@@ -70,7 +73,8 @@ public final class CodeList {
 
     /// "12 of 340 codes · 3 marked" for a header or status line.
     public var countsText: String {
-        var text = shownCount == totalCount ? "\(totalCount) codes" : "\(shownCount) of \(totalCount) codes"
+        let codes = CountedNoun.text(totalCount, "code")
+        var text = shownCount == totalCount ? codes : "\(shownCount) of \(codes)"
         if markedCount > 0 {
             text += " · \(markedCount) marked"
             if hiddenMarkedCount > 0 { text += " (\(hiddenMarkedCount) hidden by the filter)" }
@@ -109,7 +113,14 @@ public final class CodeList {
             return false
         case .failure(let error):
             loadError = .webex(error)
-            session.report(.webex(error), doing: "Could not load the tracking codes of \(site)")
+            let doing = "Could not load the tracking codes of \(site)"
+            let failure = OperationError.webex(error)
+            if let retryHint, !failure.isCancelled {
+                session.report("\(doing): \(failure.localizedDescription) \(retryHint)",
+                               severity: .error)
+            } else {
+                session.report(failure, doing: doing)
+            }
             changed()
             return false
         }

@@ -187,7 +187,8 @@ public final class JournalRecovery {
         }
         let finished = results.compactMap { $0 }
         let restored = finished.filter { $0.restored != nil }.count
-        session.report("Restored \(restored) of \(deletions.count) deleted code(s) from the journal.",
+        session.report("Restored \(restored) of \(deletions.count) deleted "
+                       + "\(CountedNoun.noun("code", count: deletions.count)) from the journal.",
                        severity: restored == deletions.count ? .success : .error)
         return finished
     }

@@ -87,4 +87,22 @@ struct EditorEndToEndTests {
         try ui.waitFor(text: "Saved 'Event Types'")
         #expect(try await sandbox.state().code(named: "Event Types") != nil)
     }
+
+    @Test func altKeysTypedInTheFormAreIgnoredNotTakenAsEsc() throws {
+        let sandbox = try SandboxProcess()
+        let ui = try sandbox.startUI()
+        try ui.waitFor(text: "Department")
+        try ui.send("n")
+        try ui.waitFor(text: "New tracking code on acme.webex.com")
+
+        // tmux sends Alt-b as ESC b in one write, as terminals do.
+        try ui.type("Payroll")
+        try ui.send("M-b")
+        try ui.type("yearly")
+        try ui.send("M-x")
+        try ui.type("cd")
+        let screen = try ui.waitFor(text: "Payrollyearlycd")
+        #expect(!screen.contains("Discard"))
+        #expect(screen.contains("New tracking code on acme.webex.com"))
+    }
 }

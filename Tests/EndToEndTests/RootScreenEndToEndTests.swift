@@ -69,7 +69,7 @@ struct RootScreenEndToEndTests {
         try ui.waitFor(text: "Restored 3 of 3")
         #expect(try sandbox.codeNames().count == 12)
         try ui.send("Z")
-        try ui.waitFor(text: "Deleted 3 of 3 code(s) again")
+        try ui.waitFor(text: "Deleted 3 of 3 codes again")
         #expect(try sandbox.codeNames().count == 9)
     }
 

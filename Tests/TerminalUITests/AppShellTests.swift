@@ -53,7 +53,7 @@ struct ListScreen: Screen {
         return .handled
     }
 
-    mutating func handleQuitRequest() -> ScreenOutcome<Message> {
+    mutating func handleQuitRequest(by key: Key) -> ScreenOutcome<Message> {
         guard confirmsQuit else { return .quit }
         status = "Press Ctrl-C again to quit"
         return .handled

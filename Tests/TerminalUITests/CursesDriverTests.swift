@@ -221,6 +221,26 @@ import Testing
         ])
     }
 
+    @Test func altKeysArriveAsOneKeyNotAsEscAndALetter() async throws {
+        let harness = try Harness()
+        defer { harness.close() }
+        // What a terminal sends for "Pa", Alt-b, "ye", Alt-x, then a lone Esc.
+        harness.inputWriter.write(Data("Pa\u{1B}bye\u{1B}x".utf8))
+        harness.inputWriter.write(Data([0x1B]))
+
+        var keys: [Key] = []
+        for await event in harness.driver.events {
+            if case .key(let key) = event {
+                keys.append(key)
+            }
+            if keys.last == .escape { break }
+        }
+        #expect(keys == [
+            .char("P"), .char("a"), .alt(.char("b")), .char("y"), .char("e"), .alt(.char("x")),
+            .escape,
+        ])
+    }
+
     @Test func noColorGivesAMonochromeTerminal() throws {
         let harness = try Harness(environment: ["NO_COLOR": "1"])
         defer { harness.close() }

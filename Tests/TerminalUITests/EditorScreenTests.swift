@@ -174,6 +174,28 @@ import WebexAPI
         #expect(view.editor.name == "Dept")
         #expect(fixture.code(named: "Department") != nil)
         #expect(fixture.code(named: "Dept") == nil)
+
+        // The save was sent and refused: leaving says so, not "nothing has been sent".
+        harness.press(.escape)
+        let question = Self.words(harness.screen)
+        #expect(question.contains("Discard the changes to 'Department'?"), "\(question)")
+        #expect(question.contains("Webex refused the last save; nothing was changed."))
+        #expect(!question.contains("Nothing has been sent"))
+    }
+
+    @Test func leavingBeforeAnySaveSaysNothingHasBeenSent() throws {
+        let fixture = FormFixture()
+        let (_, harness) = try editForm(fixture, code: "Department", columns: 120, rows: 40)
+        harness.press(.ctrl("u"))
+        harness.type("Dept")
+        harness.press(.escape)
+        #expect(Self.words(harness.screen).contains("Nothing has been sent to Webex."))
+    }
+
+    /// The screen's words in order, frames and line breaks gone: for text a dialog wraps.
+    private static func words(_ screen: String) -> String {
+        screen.replacingOccurrences(of: "│", with: " ")
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     @Test func rulesAreCheckedAsTheUserTypesAndAdvisoriesDoNotBlock() throws {

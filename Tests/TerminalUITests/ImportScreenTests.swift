@@ -241,7 +241,7 @@ import WebexSandbox
         #expect(plan[2].contains("4 row(s) of tracking codes"))
         #expect(plan[3].contains(
             "1 to create, 1 to change, 1 unchanged, 1 invalid (not sent); "
-                + "2 site code(s) not in the file stay (p deletes them)"))
+                + "2 site codes not in the file stay (p deletes them)"))
         #expect(Array(plan[4...8]) == [
             "│  Line Code         Action       Detail                                                                               │",
             "│     2 Department   change       options                                                                              │",

@@ -35,7 +35,41 @@ import Testing
         #expect(KeyDecoder.decode(status: -1, value: 0x6A) == nil)  // ERR
     }
 
+    private func characters(_ text: String) -> [RawKeyInput] {
+        text.unicodeScalars.map { RawKeyInput(status: ok, value: $0.value) }
+    }
+
+    @Test func escWithAKeyInTheSameBurstIsOneAltKey() {
+        // Alt-b then "ye", as a terminal sends it: ESC b y e.
+        #expect(KeyDecoder.decode(burst: characters("\u{1B}bye")) == [
+            .alt(.char("b")), .char("y"), .char("e"),
+        ])
+        // Alt-x, Alt-Enter, Alt-Backspace, Alt with a function key.
+        #expect(KeyDecoder.decode(burst: characters("\u{1B}x\u{1B}\r\u{1B}\u{7F}")) == [
+            .alt(.char("x")), .alt(.enter), .alt(.backspace),
+        ])
+        let altUp = [RawKeyInput(status: ok, value: 27), RawKeyInput(status: keyCode, value: 0o403)]
+        #expect(KeyDecoder.decode(burst: altUp) == [.alt(.up)])
+    }
+
+    @Test func aLoneEscStaysEsc() {
+        #expect(KeyDecoder.decode(burst: characters("\u{1B}")) == [.escape])
+        #expect(KeyDecoder.decode(burst: characters("y\u{1B}")) == [.char("y"), .escape])
+        // Two Escs in one burst are two presses; the second may start an Alt-key.
+        #expect(KeyDecoder.decode(burst: characters("\u{1B}\u{1B}")) == [.escape, .escape])
+        #expect(KeyDecoder.decode(burst: characters("\u{1B}\u{1B}q")) == [
+            .escape, .alt(.char("q")),
+        ])
+        let resize = [RawKeyInput(status: ok, value: 27), RawKeyInput(status: keyCode, value: 0o632)]
+        #expect(KeyDecoder.decode(burst: resize) == [.escape, .resize])
+    }
+
+    @Test func escWithMeaninglessInputIsDroppedWhole() {
+        #expect(KeyDecoder.decode(burst: characters("\u{1B}\u{9B}j")) == [.char("j")])
+    }
+
     @Test func labelsForHelp() {
+        #expect(Key.alt(.char("b")).label == "Alt-b")
         #expect(Key.ctrl("d").label == "Ctrl-D")
         #expect(Key.char(" ").label == "Space")
         #expect(Key.pageDown.label == "PgDn")

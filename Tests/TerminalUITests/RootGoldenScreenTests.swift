@@ -164,7 +164,7 @@ struct RootGoldenScreenTests {
 
 
 
-         Deleted 1 of 1 code(s).
+         Deleted 1 of 1 code.
          acme.webex.com  read-write                                    11 codes undo: 1
         """)
     }
@@ -181,5 +181,66 @@ struct RootGoldenScreenTests {
         let billing = try #require(lines.first { $0.hasPrefix("  Billing Code") })
         #expect(billing.contains("Admin set      MC adm · EC adm · TC – · SC –"))
         #expect(!app.text.contains("…"))
+    }
+
+    /// Rows where a frame (│ ┌ └ ┐ ┘) has a non-blank cell right beside it, outside: the end
+    /// or start of a word the overlay cut.
+    private func rowsWithCutWords(_ screen: String) -> [String] {
+        let frames: Set<Character> = ["│", "┌", "└", "┐", "┘"]
+        return screen.components(separatedBy: "\n").filter { line in
+            let characters = Array(line)
+            guard let first = characters.firstIndex(where: frames.contains),
+                let last = characters.lastIndex(where: frames.contains)
+            else { return false }
+            let before = first > 0 ? characters[first - 1] : " "
+            let after = last + 1 < characters.count ? characters[last + 1] : " "
+            return before != " " || after != " "
+        }
+    }
+
+    @Test func sitePickerAt80x24LeavesNoCutWordBesideItsFrame() async throws {
+        let app = try await RootHarness().started()
+        defer { app.cleanUp() }
+        await app.press(.char("s"))
+        #expect(rowsWithCutWords(app.text) == [])
+        #expect(app.text == """
+         Tracking codes · acme.webex.com                                         ? help
+          Name ▲                 Mode       Opts Default        Profile MC  EC  TC  SC
+          Billing Code           Select        3 B-100          adm     adm adm –   –
+          Business Unit          Select        3                opt     opt opt opt opt
+          Campaign               Editable      3                opt     opt opt opt opt
+          Client Name            Text          0                –       opt –   –   req
+          Cost Center            Text          0                opt     req req req req
+          Department             Select        8 Engineering    opt     req opt –   –
+          Division               Editable      4 Full-time      opt     opt req opt –
+          ┌─ Sites ──────────────────────────────────────────────────────────────────┐
+          │ acme.webex.com  (preferred)  (current)                                   │
+          │ acme-eu.webex.com                                                        │
+          │ acme-apac.webex.com                                                      │
+          │ acme-lab.webex.com                                                       │
+          └──────────────────────────────────────────────────────────────────── 1/4 ─┘
+
+
+
+
+
+
+
+         / filter · Space mark · d delete · n new · e edit · i detail · u user · s site
+         acme.webex.com  read-write                                            12 codes
+        """)
+    }
+
+    @Test func helpAndDialogsAt80x24LeaveNoCutWordBesideTheirFrames() async throws {
+        let app = try await RootHarness().started()
+        defer { app.cleanUp() }
+        await app.press(.char("?"))
+        #expect(app.shell.isHelpVisible)
+        #expect(rowsWithCutWords(app.text) == [], "\(app.text)")
+        await app.press(.escape, .char("n"))
+        await app.type("xyz")
+        await app.press(.escape)
+        #expect(app.text.contains("Discard this new code?"))
+        #expect(rowsWithCutWords(app.text) == [], "\(app.text)")
     }
 }

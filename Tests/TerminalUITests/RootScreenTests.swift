@@ -508,4 +508,85 @@ struct RootScreenTests {
         #expect(app.text.contains("Delete the marked codes"))
         #expect(app.text.contains("Undo the last change"))
     }
+
+    @Test func quittingAnUnsavedFormAsksInADialogNamingTheKeyUsed() async throws {
+        let app = try await RootHarness().started()
+        defer { app.cleanUp() }
+        await app.press(.char("n"))
+        await app.type("xyz")
+
+        // Ctrl-C: the question shows over the form, naming Ctrl-C; Esc goes back to the form.
+        await app.press(.ctrl("c"))
+        #expect(app.text.contains("Quit and discard the open form's unsaved"), "\(app.text)")
+        #expect(app.text.contains("y or Ctrl-C again quits"), "\(app.text)")
+        #expect(app.driver.screen.cursor == nil)
+        await app.press(.escape)
+        #expect(!app.shell.hasQuit)
+        #expect(!app.text.contains("Quit and discard"))
+        let editor = try #require(app.screen.pane as? CodeEditorView)
+        #expect(editor.editor.name == "xyz")
+
+        // q on the option list: the question names q, and q again quits.
+        await app.press(.tab, .char("q"))
+        #expect(app.text.contains("y or q again quits"), "\(app.text)")
+        #expect(!app.shell.hasQuit)
+        await app.press(.char("q"))
+        #expect(app.shell.hasQuit)
+    }
+
+    @Test func yInTheQuitQuestionQuitsAndAFormWithoutChangesQuitsAtOnce() async throws {
+        let app = try await RootHarness().started()
+        defer { app.cleanUp() }
+        await app.press(.char("n"), .tab, .char("q"))
+        #expect(app.shell.hasQuit, "an untouched new form has nothing to lose")
+
+        let edited = try await RootHarness().started()
+        defer { edited.cleanUp() }
+        await edited.press(.char("n"))
+        await edited.type("abc")
+        await edited.press(.ctrl("c"), .char("y"))
+        #expect(edited.shell.hasQuit)
+    }
+
+    @Test func aFailedReloadSaysPressRToRetryLikeAFailedFirstLoad() async throws {
+        let app = try await RootHarness(columns: 120, rows: 40).started()
+        defer { app.cleanUp() }
+        var faults = app.sandbox.faults
+        faults.serverErrorShare = 1
+        app.sandbox.faults = faults
+
+        await app.press(.char("r"))
+        let status = try #require(app.session.status)
+        #expect(status.text.hasPrefix("Could not load the tracking codes of acme.webex.com: "))
+        #expect(status.text.hasSuffix(" Press r to retry."))
+        #expect(app.text.contains("Press r to retry."), "\(app.text)")
+        // The codes loaded before stay listed.
+        #expect(app.text.contains("Billing Code"))
+
+        app.sandbox.faults = .none
+        await app.press(.char("r"))
+        #expect(!app.text.contains("retry"))
+    }
+
+    @Test func readOnlyHintsLeaveOutRefusedKeysAndEnterShowsTheDetail() async throws {
+        let app = try await RootHarness(readOnly: true).started()
+        defer { app.cleanUp() }
+        let hints = app.text.components(separatedBy: "\n")[22]
+        #expect(hints.hasPrefix(" / filter · Space mark · i detail · u user"), "\(hints)")
+        for refused in ["d delete", "n new", "e edit"] {
+            #expect(!hints.contains(refused), "\(hints)")
+        }
+
+        await app.press(.enter)
+        #expect(app.screen.pane == nil)
+        #expect(!app.text.contains("Cannot edit"), "\(app.text)")
+        #expect(app.text.contains("─ Detail "), "\(app.text)")
+        #expect(app.text.contains("Billing Code"))
+
+        let writable = try await RootHarness().started()
+        defer { writable.cleanUp() }
+        #expect(writable.text.contains("d delete · n new · e edit"))
+        await writable.press(.enter)
+        #expect(writable.screen.pane is CodeEditorView)
+    }
 }

@@ -33,7 +33,7 @@ struct BulkDeleteJobTests {
             return
         }
         #expect(reason.contains("HTTP 500"))
-        #expect(job.summary == "Deleted 9 of 10 code(s); 1 failed")
+        #expect(job.summary == "Deleted 9 of 10 codes; 1 failed")
         #expect(fixture.session.status?.text.contains("First failure: 'Code 4'") == true)
 
         // One step in the history, holding only what was deleted.
@@ -83,7 +83,7 @@ struct BulkDeleteJobTests {
         #expect(job.isCancelled)
         #expect(job.deletedCount == 2)
         #expect(job.skippedCount == 8)
-        #expect(job.summary == "Deleted 2 of 10 code(s); 8 not started (cancelled)")
+        #expect(job.summary == "Deleted 2 of 10 codes; 8 not started (cancelled)")
         #expect(fixture.sandbox.codes(siteUrl: siteA).count == 8)
         #expect(await gate.arrivals == 2)
     }

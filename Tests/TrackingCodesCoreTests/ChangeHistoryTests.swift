@@ -118,7 +118,7 @@ struct ChangeHistoryTests {
         let restored = fixture.sandbox.codes(siteUrl: siteA)
         #expect(restored.map(\.name).sorted() == victims.map(\.name).sorted())
         #expect(Set(restored.map(\.id)).isDisjoint(with: victims.map(\.id)))
-        #expect(fixture.session.status?.text.hasPrefix("Restored 3 of 3 code(s) with new ids: 'Cost Center' 3→") == true)
+        #expect(fixture.session.status?.text.hasPrefix("Restored 3 of 3 codes with new ids: 'Cost Center' 3→") == true)
         for victim in victims {
             let now = history.currentID(of: victim.id, siteUrl: siteA)
             #expect(restored.first { $0.id == now }?.name == victim.name)

@@ -34,6 +34,15 @@ struct CodeListTests {
         #expect(list.countsText == "6 codes")
     }
 
+    @Test func countsSayCodeForOne() async {
+        let list = await Fixture(codes: [Self.codes[0]]).loadedList()
+        #expect(list.countsText == "1 code")
+        list.setFilter("nothing like it")
+        #expect(list.countsText == "0 of 1 code")
+        #expect(CountedNoun.text(0, "code") == "0 codes")
+        #expect(CountedNoun.text(2, "code") == "2 codes")
+    }
+
     @Test func filterMatchesNamesAndOptionValuesIgnoringCase() async {
         let list = await Fixture(codes: Self.codes).loadedList()
 

@@ -127,7 +127,7 @@ public final class AppShell<Root: Screen> {
             // The next render reads the new size from the driver.
             break
         case .terminate(.interrupt):
-            requestQuit()
+            requestQuit(by: .ctrl("c"))
             if hasQuit { terminationReason = .interrupt }
         case .terminate(let reason):
             hasQuit = true
@@ -169,7 +169,7 @@ public final class AppShell<Root: Screen> {
         quitPending = false
 
         if key == .ctrl("c") {
-            requestQuit(force: isRepeatedQuit)
+            requestQuit(by: key, force: isRepeatedQuit)
             return
         }
         if help != nil {
@@ -180,7 +180,7 @@ public final class AppShell<Root: Screen> {
         }
         guard driver.size.fits(minimumSize) else {
             if key == .char("q") {
-                requestQuit(force: isRepeatedQuit)
+                requestQuit(by: key, force: isRepeatedQuit)
             }
             return
         }
@@ -194,18 +194,18 @@ public final class AppShell<Root: Screen> {
         case .help?:
             help = HelpOverlay(keyMaps: root.keyMaps + [KeyMap.global])
         case .quit?:
-            requestQuit(force: isRepeatedQuit)
+            requestQuit(by: key, force: isRepeatedQuit)
         default:
             break
         }
     }
 
-    private func requestQuit(force: Bool = false) {
+    private func requestQuit(by key: Key, force: Bool = false) {
         if force || quitPending {
             hasQuit = true
             return
         }
-        let outcome = root.handleQuitRequest()
+        let outcome = root.handleQuitRequest(by: key)
         if case .quit = outcome {
             hasQuit = true
             return

@@ -21,10 +21,13 @@ public protocol Screen {
     mutating func handle(message: Message) -> ScreenOutcome<Message>
     mutating func tick() -> ScreenOutcome<Message>
 
-    /// Ctrl-C, `q` (unhandled), SIGTERM and friends ask this first. Return `.quit` to end,
-    /// or `.handled` after showing a confirmation: a second request in a row then quits
-    /// regardless, so the user can always get out.
-    mutating func handleQuitRequest() -> ScreenOutcome<Message>
+    /// Ctrl-C, `q` (unhandled) and SIGINT ask this first. Return `.quit` to end, or `.handled`
+    /// after showing a confirmation: a second request in a row then quits regardless, so the
+    /// user can always get out.
+    ///
+    /// - Parameter key: the key that asked, for the confirmation to name (`.ctrl("c")` for
+    ///   SIGINT too).
+    mutating func handleQuitRequest(by key: Key) -> ScreenOutcome<Message>
 }
 
 extension Screen {
@@ -32,7 +35,7 @@ extension Screen {
     public var wantsTicks: Bool { false }
 
     public mutating func tick() -> ScreenOutcome<Message> { .ignored }
-    public mutating func handleQuitRequest() -> ScreenOutcome<Message> { .quit }
+    public mutating func handleQuitRequest(by key: Key) -> ScreenOutcome<Message> { .quit }
 }
 
 extension Screen where Message == Never {

@@ -26,6 +26,9 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
     case function(Int)
     /// The terminal changed size (curses' KEY_RESIZE).
     case resize
+    /// Alt (Meta) with another key: terminals send Esc and that key's bytes at once. No
+    /// screen binds it yet; it exists so that Alt-b is never taken as Esc followed by `b`.
+    indirect case alt(Key)
 
     /// A short label for help screens: "j", "Ctrl-D", "PgDn", "Shift-Tab", "F1".
     public var label: String {
@@ -50,6 +53,7 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
         case .insert: return "Insert"
         case .function(let number): return "F\(number)"
         case .resize: return "Resize"
+        case .alt(let key): return "Alt-" + key.label
         }
     }
 

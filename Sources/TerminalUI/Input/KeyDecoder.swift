@@ -20,6 +20,38 @@ public enum KeyDecoder {
         }
     }
 
+    /// Decodes everything one read of the terminal returned, in order. Esc followed by another
+    /// key in the same burst is one Alt-key (`.alt`): terminals send Alt-b as Esc then `b`, and
+    /// no person types Esc and a key within curses' escape delay. Esc followed by Esc or a
+    /// resize stays a plain Esc; Esc followed by input with no meaning is dropped with it.
+    ///
+    /// - Parameter burst: the `wget_wch` results read without waiting, oldest first.
+    /// - Returns: the keys, oldest first.
+    public static func decode(burst: [RawKeyInput]) -> [Key] {
+        var keys: [Key] = []
+        var index = burst.startIndex
+        while index < burst.endIndex {
+            let key = decode(status: burst[index].status, value: burst[index].value)
+            index += 1
+            guard key == .escape, index < burst.endIndex else {
+                if let key { keys.append(key) }
+                continue
+            }
+
+            let next = decode(status: burst[index].status, value: burst[index].value)
+            if next == .escape || next == .resize {
+                // Left for the next turn of the loop: this Esc stands alone.
+                keys.append(.escape)
+                continue
+            }
+            if let next {
+                keys.append(.alt(next))
+            }
+            index += 1
+        }
+        return keys
+    }
+
     private static func decodeCharacter(_ value: UInt32) -> Key? {
         switch value {
         case 9:

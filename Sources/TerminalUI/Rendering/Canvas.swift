@@ -52,6 +52,27 @@ public struct Canvas: Hashable, Sendable {
         }
     }
 
+    /// Blanks what is left of the words an overlay drawn over `box` cuts: on each of the box's
+    /// rows, the non-blank cells running on from either side of it, up to the first blank.
+    /// The overlay then stands between whole words of what lies under it, never beside the end
+    /// of one ("│t" of a hidden "opt").
+    public mutating func clearCutWords(beside box: Rect, style: Style) {
+        let rows = max(box.y, clip.y)..<min(box.maxY, clip.maxY)
+        guard !box.isEmpty else { return }
+        for y in rows {
+            var x = box.maxX
+            while x < clip.maxX, self[x, y].text != " " {
+                put(text: " ", width: 1, x: x, y: y, style: style)
+                x += 1
+            }
+            x = box.x - 1
+            while x >= clip.x, self[x, y].text != " " {
+                put(text: " ", width: 1, x: x, y: y, style: style)
+                x -= 1
+            }
+        }
+    }
+
     /// Draws text from (x, y) rightwards, clipped. Returns the column after the last glyph.
     @discardableResult
     public mutating func write(_ text: TerminalText, x: Int, y: Int, style: Style) -> Int {

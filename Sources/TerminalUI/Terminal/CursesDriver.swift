@@ -5,7 +5,8 @@ import Foundation
 /// which also waits for input, so the async runtime is never blocked by the terminal.
 ///
 /// - Input: the thread polls the input descriptor and a wake pipe; keys are decoded from
-///   `wget_wch` and delivered on `events`. Esc is reported after `escapeDelay` (25 ms).
+///   `wget_wch` and delivered on `events`. Esc is reported after `escapeDelay` (25 ms);
+///   Esc with another key read at once is one Alt-key (`Key.alt`), never Esc and that key.
 ///   The terminal is in raw mode, so Ctrl-C arrives as a key (`.ctrl("c")`), not a signal.
 /// - Output: `present` hands the frame over and returns; the thread writes only the cells
 ///   that changed since the last frame and lets curses send the smallest update it can

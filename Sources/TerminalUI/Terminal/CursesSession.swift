@@ -239,14 +239,17 @@ final class CursesSession {
         exit(reason.exitStatus)
     }
 
+    /// Reads every key waiting (the window is in no-delay mode) and decodes them as one burst,
+    /// so that an Alt-key (Esc, then its key at once) arrives as one event.
     private func readKeys() {
+        var burst: [RawKeyInput] = []
         var value: wint_t = 0
         while true {
             let status = wget_wch(window, &value)
-            guard status != ERR else { return }
-            guard let key = KeyDecoder.decode(status: status, value: UInt32(value)) else {
-                continue
-            }
+            guard status != ERR else { break }
+            burst.append(RawKeyInput(status: status, value: UInt32(value)))
+        }
+        for key in KeyDecoder.decode(burst: burst) {
             if key == .resize {
                 // curses noticed the resize itself (its own SIGWINCH handling).
                 handleResize(askTerminal: false)

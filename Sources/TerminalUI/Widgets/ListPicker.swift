@@ -47,6 +47,8 @@ public struct ListPicker: Sendable {
         into canvas: inout Canvas, in rect: Rect, theme: Theme, isFocused: Bool = true
     ) {
         guard !rect.isEmpty else { return }
+        // Drawn over other content: no half word of it beside the frame.
+        canvas.clearCutWords(beside: rect, style: theme.normal)
         canvas.fill(rect, style: theme.normal)
         canvas.drawBox(
             rect, style: isFocused ? theme.borderFocused : theme.border, glyphs: theme.glyphs,

@@ -86,7 +86,8 @@ public final class CodesImport {
         var text = parts.joined(separator: ", ")
         if !keptCodes.isEmpty {
             text +=
-                "; \(keptCodes.count) code(s) on the site are not in the file and stay "
+                "; \(CountedNoun.text(keptCodes.count, "code")) on the site "
+                + (keptCodes.count == 1 ? "is not in the file and stays " : "are not in the file and stay ")
                 + "(--prune would delete them)"
         }
         return text

@@ -110,7 +110,7 @@ struct CodesImportTests {
         #expect(plain.keptCodes.map(\.name) == ["Cost Center"])
         #expect(
             plain.planSummary == "1 to create, 1 to change, 1 unchanged; "
-                + "1 code(s) on the site are not in the file and stay (--prune would delete them)")
+                + "1 code on the site is not in the file and stays (--prune would delete them)")
 
         let pruning = try await plannedImport(fixture, file, prune: true)
         #expect(

@@ -116,10 +116,8 @@ public final class CodeEditorView: PaneView {
         }
         guard hasUnsavedChanges else { return .close }
         let what = editor.original.map { "the changes to '\($0.name)'" } ?? "this new code"
-        // A cancelled save may have reached Webex all the same; do not claim otherwise.
-        let sent = editor.saveError?.isCancelled == true
-            ? "The cancelled save may still have reached Webex; r in the code list reloads."
-            : "Nothing has been sent to Webex."
+        // A refused or cancelled save did reach Webex: do not claim otherwise.
+        let sent = UnsavedChangesNote.text(afterSave: editor.saveError)
         discardDialog = .confirmation(
             title: "Unsaved changes",
             message: "Discard \(what)? \(sent)",

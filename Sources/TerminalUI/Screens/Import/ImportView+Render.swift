@@ -214,7 +214,9 @@ extension ImportView {
         if codes.invalidCount > 0 { parts.append("\(codes.invalidCount) invalid (not sent)") }
         var text = parts.joined(separator: ", ")
         if !codes.keptCodes.isEmpty {
-            text += "; \(codes.keptCodes.count) site code(s) not in the file stay (p deletes them)"
+            let kept = codes.keptCodes.count
+            text += "; \(CountedNoun.text(kept, "site code")) not in the file "
+                + (kept == 1 ? "stays (p deletes it)" : "stay (p deletes them)")
         }
         return text
     }

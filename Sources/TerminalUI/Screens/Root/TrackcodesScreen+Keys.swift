@@ -7,6 +7,7 @@ extension TrackcodesScreen {
     public func handle(key: Key) -> ScreenOutcome<Never> {
         // A warning or error stays until the user's next key; news fades by itself (`tick`).
         session.acknowledgeStatus()
+        if quitConfirmation != nil { return handleQuitConfirmation(key) }
         if let pane {
             switch pane.handle(key: key) {
             case .handled: return .handled
@@ -40,6 +41,12 @@ extension TrackcodesScreen {
             if key == .escape { mode = .codes; return .handled }
             return callLog.handle(key) ? .handled : .ignored
         }
+    }
+
+    private func handleQuitConfirmation(_ key: Key) -> ScreenOutcome<Never> {
+        guard let wantsQuit = quitConfirmation?.handle(key) else { return .handled }
+        quitConfirmation = nil
+        return wantsQuit ? .quit : .handled
     }
 
     /// Undo, redo and the views: the same in every view.
@@ -80,6 +87,11 @@ extension TrackcodesScreen {
         }
         if key == .char("/") {
             filterField = TextField(text: codes.filterText, hint: "name or option value")
+            return .handled
+        }
+        // Where nothing can be edited, Enter shows the code instead of refusing to edit it.
+        if key == .enter, readOnlyReason != nil {
+            showDetail()
             return .handled
         }
         let action = RootKeyMaps.codes.action(for: key) ?? RootKeyMaps.marks.action(for: key)
@@ -145,6 +157,15 @@ extension TrackcodesScreen {
         let shows = !showsDetailBesideList
         detailChoice = shows
         if !shows { detailFocused = false }
+    }
+
+    /// Shows the detail of the highlighted code, as `i` does when it is hidden.
+    private func showDetail() {
+        if codesLayout.arrangement == .listOnly {
+            detailFocused = true
+        } else {
+            detailChoice = true
+        }
     }
 
     /// Esc: leave the detail, else clear the filter. Tab moves between the list and the

@@ -58,6 +58,11 @@ extension TrackcodesScreen {
             progress.draw(into: &canvas, in: canvas.bounds, theme: theme, tick: ticks)
             bulkDelete = progress
         }
+        if let quitConfirmation {
+            quitConfirmation.draw(into: &canvas, in: canvas.bounds, theme: theme)
+            // The form's text cursor must not blink through the dialog.
+            canvas.cursor = nil
+        }
     }
 
     private var viewTitle: String {
@@ -218,8 +223,10 @@ extension TrackcodesScreen {
         if pane != nil { return ["Esc back", "? help"] }
         switch mode {
         case .codes:
-            return ["/ filter", "Space mark", "d delete", "n new", "e edit", "i detail", "u user",
-                    "s site", "z undo", "? help", "q quit", "H history", "L log"]
+            // A read-only site refuses these keys: no hint invites them.
+            let changes = readOnlyReason == nil ? ["d delete", "n new", "e edit"] : []
+            return ["/ filter", "Space mark"] + changes + ["i detail", "u user", "s site",
+                    "z undo", "? help", "q quit", "H history", "L log"]
         case .history, .log:
             return ["z undo", "Z redo", "Esc back", "? help", "H history", "L log"]
         }

@@ -30,6 +30,8 @@ public final class TrackcodesScreen: Screen {
     var filterField: TextField?
     var deleteConfirmation: DeleteConfirmation?
     var bulkDelete: BulkDeleteView?
+    /// Asks before a quit drops an open form's unsaved input.
+    var quitConfirmation: QuitConfirmation?
     /// Whether the detail pane shows beside or under the list, as chosen with `i`; nil leaves
     /// it to the width (`opensDetailByItself`).
     var detailChoice: Bool?
@@ -52,6 +54,7 @@ public final class TrackcodesScreen: Screen {
         self.session = session
         self.sites = SitePicker(session: session)
         self.codes = CodeList(session: session)
+        codes.retryHint = "Press r to retry."
         self.clock = ClockFormat(timeZone: timeZone)
     }
 
@@ -114,18 +117,20 @@ public final class TrackcodesScreen: Screen {
         return .handled
     }
 
-    public func handleQuitRequest() -> ScreenOutcome<Never> {
+    public func handleQuitRequest(by key: Key) -> ScreenOutcome<Never> {
         if let job = bulkDelete?.job, job.isRunning {
             job.cancel()
-            session.report("A delete is running: it stops starting new ones. Press q again to "
-                           + "quit now; the journal keeps what was deleted.", severity: .warning)
+            session.report("A delete is running: it stops starting new ones. Press \(key.label) "
+                           + "again to quit now; the journal keeps what was deleted.",
+                           severity: .warning)
             return .handled
         }
+        // Asked again while the question shows: the user means it.
+        if quitConfirmation != nil { return .quit }
         // q on a form's option list, or on the too-small notice, must not drop what was typed.
+        // The pane's own status row would cover a status message: ask in a dialog.
         if let pane, Self.hasUnsavedWork(pane) {
-            session.report(
-                "The open form has unsaved changes: press q again to quit and drop them, or save "
-                    + "them first with Ctrl-S.", severity: .warning)
+            quitConfirmation = QuitConfirmation(key: key)
             return .handled
         }
         return .quit

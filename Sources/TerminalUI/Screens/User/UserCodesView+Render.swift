@@ -88,7 +88,8 @@ extension UserCodesView {
             return pane.isBusy ? "Looking up…" : "No user shown yet."
         }
         let set = pane.rows.filter { $0.savedValue != nil }.count
-        var text = "\(who): \(set) of \(pane.rows.count) codes have a value"
+        let codes = CountedNoun.text(pane.rows.count, "code")
+        var text = "\(who): \(set) of \(codes) \(set == 1 ? "has" : "have") a value"
         let edited = pane.rows.filter(\.isEdited).count
         if edited > 0 { text += ", \(edited) edited (*)" }
         return text

@@ -176,7 +176,7 @@ public final class UserCodesView: PaneView {
         dialog = .confirmation(
             title: "Unsaved changes",
             message: "\(then) \(edits) of \(pane.userTitle ?? "this user")? "
-                + "Nothing has been sent to Webex.",
+                + UnsavedChangesNote.text(afterSave: pane.saveError),
             confirmTitle: "Drop", confirmKey: "y")
     }
 
