@@ -51,7 +51,8 @@ struct JournalServerTests {
         let plain = await harness.run(["journal", "list"])
         #expect(!plain.standardOutput.contains("'\(code.name)'"))
         #expect(plain.standardOutput.contains(
-            "Left out: 1 older change(s) whose API server was not recorded (--any-server includes them)."))
+            "Left out: 1 older change(s) whose API server was not recorded "
+                + "(--any-server includes them)."))
 
         let any = await harness.run(["journal", "list", "--any-server"])
         #expect(any.standardOutput.contains("'\(code.name)' (id \(code.id))"))

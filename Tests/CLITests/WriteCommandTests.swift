@@ -185,7 +185,8 @@ import WebexSandbox
         #expect(after[textCode.name] == "Legal")
         #expect(after[textCode.name.lowercased()] == nil)
         let journalled = try harness.journalRecords().first?["userUpdate"] as? [String: Any]
-        let sentNames = (journalled?["trackingCodes"] as? [[String: Any]])?.compactMap { $0["name"] as? String }
+        let sentNames = (journalled?["trackingCodes"] as? [[String: Any]])?
+            .compactMap { $0["name"] as? String }
         #expect(sentNames?.contains(textCode.name) == true)
         #expect(sentNames?.contains(textCode.name.lowercased()) == false)
     }
@@ -197,7 +198,8 @@ import WebexSandbox
         let before = harness.sandbox.dataset
 
         let run = await harness.run([
-            "user", "set", "--email", user.email, "\(textCode.name)=A", "\(textCode.name.uppercased())=B",
+            "user", "set", "--email", user.email,
+            "\(textCode.name)=A", "\(textCode.name.uppercased())=B",
         ])
 
         #expect(run.exitCode == .usage)

@@ -76,7 +76,9 @@ enum OpenAPIDocument {
                     body: "TrackingCodeDraft",
                     success: tagged(ok("The code as Webex now holds it.", ref: "TrackingCode")),
                     note: "PUT replaces the whole code: send every field.",
-                    moreErrors: [("412", "If-Match no longer matches: the code changed since it was read.")]),
+                    moreErrors: [
+                        ("412", "If-Match no longer matches: the code changed since it was read."),
+                    ]),
                 "delete": operation(
                     "Delete a Tracking Code", "deleteTrackingCode", parameters: [idPath, deleteSite],
                     success: ("204", .object(["description": .string("Deleted.")]))),

@@ -86,7 +86,9 @@ public struct RESTAdapter: Sendable {
                 return refusal
             }
             let updated = try await operations.update(id: id, draft)
-            return .json(200, JSONCoding.data(updated), headers: [(name: "ETag", value: EntityTag.of(updated))])
+            return .json(
+                200, JSONCoding.data(updated),
+                headers: [(name: "ETag", value: EntityTag.of(updated))])
         case (.code(let id), _):
             try await operations.delete(id: id, siteUrl: siteUrl ?? "")
             return HTTPServerResponse(status: 204)
