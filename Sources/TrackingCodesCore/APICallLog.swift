@@ -4,8 +4,8 @@ import WebexAPI
 /// The last API calls, oldest first, for the in-app log view.
 ///
 /// `WebexClient` reports each attempt from whatever thread ran it, so the buffer is guarded by a
-/// lock. Records carry method, path, status, duration and trackingId; the token never reaches
-/// them (the client does not put it in a record).
+/// lock. Records carry method, path, status, duration, Webex's trackingId and the one sent; the
+/// token never reaches them (the client does not put it in a record).
 public final class APICallLog: @unchecked Sendable {
     public let capacity: Int
     private let lock = NSLock()

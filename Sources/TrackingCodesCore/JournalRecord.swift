@@ -22,6 +22,10 @@ public struct JournalRecord: Codable, Hashable, Sendable {
 
     // Intent fields.
     public var action: Action?
+    /// The API server the change was sent to: scheme, host and port of the client's base URL
+    /// (see `apiServer(of:)`), never a path, query or token. Nil in records written before
+    /// trackcodes kept it: their server is unknown.
+    public var apiServer: String?
     public var siteUrl: String?
     /// The code an update or delete targets.
     public var codeId: String?
@@ -68,5 +72,16 @@ public struct JournalRecord: Codable, Hashable, Sendable {
         case nil:
             return "outcome of \(operationId)"
         }
+    }
+
+    /// How a journal names the server at `baseURL`: `https://webexapis.com`,
+    /// `http://127.0.0.1:8080`. Scheme and host are lower-cased; user, password, path and query
+    /// are left out, so nothing secret can reach the journal through a base URL.
+    public static func apiServer(of baseURL: URL) -> String {
+        let scheme = baseURL.scheme?.lowercased() ?? "https"
+        let host = baseURL.host?.lowercased() ?? ""
+        let shownHost = host.contains(":") ? "[\(host)]" : host
+        let port = baseURL.port.map { ":\($0)" } ?? ""
+        return "\(scheme)://\(shownHost)\(port)"
     }
 }

@@ -12,8 +12,21 @@ import WebexAPI
 /// re-created it, or a code with its name exists on the site (re-creating would get a 409).
 /// Restored codes get new ids, which the results report. Restores are journaled (with the id
 /// they replace) but are not undo steps: they repair, they are not a user's edit.
+///
+/// Only changes made on the session's API server are considered unless the caller asks for
+/// every server: a code deleted on a local sandbox must not be offered for re-creation on a
+/// real site that happens to have a site of the same name.
 @MainActor
 public final class JournalRecovery {
+    /// Which API servers' changes a scan considers.
+    public enum ServerScope: Hashable, Sendable {
+        /// Only changes recorded as made on this server (as `JournalRecord.apiServer(of:)`
+        /// names it); changes of other servers, and old ones that name none, are left out.
+        case only(String)
+        /// Every change, whichever server it was made on or whether its record says.
+        case any
+    }
+
     /// What the journal says about one deleted code.
     public struct Deletion: Identifiable, Hashable, Sendable {
         public enum Outcome: Hashable, Sendable {
@@ -46,6 +59,10 @@ public final class JournalRecovery {
         public var unfinished: [JournalRecord]
         /// Journal lines that could not be read (1-based).
         public var unreadableLines: [Int]
+        /// Changes left out because they were made on another API server.
+        public var otherServerChanges: Int
+        /// Changes left out because their records are older than the server field.
+        public var unknownServerChanges: Int
     }
 
     /// What happened to one restore.
@@ -75,13 +92,20 @@ public final class JournalRecovery {
     /// - Parameters:
     ///   - siteUrl: only this site, or every site in the journal when nil.
     ///   - since: only deletes requested at or after this time.
-    public func scan(siteUrl: String? = nil, since: Date? = nil) async throws(OperationError) -> Report {
-        let contents: JournalContents
+    ///   - anyServer: also changes made on other API servers than the session's, and old
+    ///     records that do not say which server they were made on.
+    public func scan(
+        siteUrl: String? = nil, since: Date? = nil, anyServer: Bool = false
+    ) async throws(OperationError) -> Report {
+        let all: JournalContents
         do {
-            contents = try session.journal.read()
+            all = try session.journal.read()
         } catch {
             throw .journalUnavailable(error)
         }
+        let scope: ServerScope = anyServer
+            ? .any : .only(JournalRecord.apiServer(of: session.client.baseURL))
+        let contents = Self.keeping(scope, of: all).contents
         let sites = Set(contents.records.compactMap { record -> String? in
             guard record.kind == .intent, record.action == .delete, let site = record.siteUrl else {
                 return nil
@@ -96,14 +120,41 @@ public final class JournalRecovery {
                 throw .webex(error)
             }
         }
-        return Self.analyze(contents, currentCodes: current, siteUrl: siteUrl, since: since)
+        return Self.analyze(all, currentCodes: current, siteUrl: siteUrl, since: since, servers: scope)
+    }
+
+    /// The records of `contents` that `scope` keeps, and how many changes (intents) it left
+    /// out: made on another server, or on an unknown one. Outcomes stay: they only count
+    /// through their intent.
+    static func keeping(
+        _ scope: ServerScope, of contents: JournalContents
+    ) -> (contents: JournalContents, otherServer: [JournalRecord], unknownServer: [JournalRecord]) {
+        guard case .only(let server) = scope else { return (contents, [], []) }
+        var kept = contents
+        var other: [JournalRecord] = []
+        var unknown: [JournalRecord] = []
+        kept.records = contents.records.filter { record in
+            guard record.kind == .intent else { return true }
+            switch record.apiServer {
+            case server?: return true
+            case nil: unknown.append(record)
+            case _?: other.append(record)
+            }
+            return false
+        }
+        return (kept, other, unknown)
     }
 
     /// The pure part of `scan`: `currentCodes` maps a lower-cased site URL to the codes it has now.
     public static func analyze(
-        _ contents: JournalContents, currentCodes: [String: [TrackingCode]],
-        siteUrl: String? = nil, since: Date? = nil
+        _ all: JournalContents, currentCodes: [String: [TrackingCode]],
+        siteUrl: String? = nil, since: Date? = nil, servers: ServerScope = .any
     ) -> Report {
+        let (contents, otherServer, unknownServer) = keeping(servers, of: all)
+        let onSite = { (record: JournalRecord) -> Bool in
+            guard let siteUrl else { return true }
+            return record.siteUrl?.caseInsensitiveCompare(siteUrl) == .orderedSame
+        }
         var outcomes: [String: JournalRecord] = [:]
         for record in contents.records where record.kind == .outcome {
             outcomes[record.operationId] = record
@@ -157,13 +208,11 @@ public final class JournalRecovery {
             }
         }
 
-        let unfinished = intents.filter { intent in
-            guard outcomes[intent.operationId] == nil else { return false }
-            guard let siteUrl else { return true }
-            return intent.siteUrl?.caseInsensitiveCompare(siteUrl) == .orderedSame
-        }
+        let unfinished = intents.filter { outcomes[$0.operationId] == nil && onSite($0) }
         return Report(restorable: restorable, alreadyBack: alreadyBack, unfinished: unfinished,
-                      unreadableLines: contents.unreadableLines)
+                      unreadableLines: contents.unreadableLines,
+                      otherServerChanges: otherServer.filter(onSite).count,
+                      unknownServerChanges: unknownServer.filter(onSite).count)
     }
 
     private static func key(_ site: String, _ id: String) -> String { site.lowercased() + "|" + id }

@@ -147,6 +147,7 @@ public final class JournaledWriter {
         if Task.isCancelled { throw .webex(.cancelled) }
         var intent = JournalRecord(kind: .intent, operationId: UUID().uuidString, at: session.clock())
         intent.action = action
+        intent.apiServer = JournalRecord.apiServer(of: session.client.baseURL)
         intent.siteUrl = siteUrl
         return intent
     }

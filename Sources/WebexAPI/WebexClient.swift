@@ -6,7 +6,11 @@ public struct APICallRecord: Sendable, Hashable {
     public var path: String
     public var status: Int?
     public var duration: Double
+    /// Webex's trackingId for this call, the one its error messages quote: from the answer's
+    /// error body or `TrackingID` header; the sent id when no answer came or it carried none.
     public var trackingId: String
+    /// The `TrackingID` trackcodes sent with the request (`trackcodes_<uuid>_<n>`).
+    public var sentTrackingId: String
     public var failure: String?
     public var startedAt: Date
 }
@@ -134,11 +138,15 @@ public final class WebexClient: Sendable {
                 throw .cancelled
             } catch let tooLarge as ResponseTooLarge {
                 let reason = Self.describe(tooLarge)
-                report(request, endpoint, started, status: tooLarge.status, failure: reason)
+                report(
+                    request, endpoint, started, status: tooLarge.status,
+                    answeredTrackingId: tooLarge.trackingId, failure: reason)
                 throw .badResponse(
                     status: tooLarge.status, reason: reason, trackingId: tooLarge.trackingId ?? trackingId)
             } catch let failure as TransportFailure {
-                report(request, endpoint, started, status: nil, failure: failure.sentence)
+                report(
+                    request, endpoint, started, status: nil, answeredTrackingId: nil,
+                    failure: failure.sentence)
                 let mayRetry = idempotent && (failure == .connectionLost || failure == .timedOut)
                 if mayRetry, serverRetries < retryPolicy.maxServerErrorRetries {
                     try await wait(retryPolicy.serverErrorWait(retry: serverRetries))
@@ -147,10 +155,14 @@ public final class WebexClient: Sendable {
                 }
                 throw .network(failure, trackingId: trackingId)
             } catch {
-                report(request, endpoint, started, status: nil, failure: "\(error)")
+                report(
+                    request, endpoint, started, status: nil, answeredTrackingId: nil,
+                    failure: "\(error)")
                 throw .network(.other("\(error)"), trackingId: trackingId)
             }
-            report(request, endpoint, started, status: response.status, failure: nil)
+            report(
+                request, endpoint, started, status: response.status,
+                answeredTrackingId: Self.answeredTrackingId(of: response), failure: nil)
 
             switch response.status {
             case 200..<300:
@@ -239,13 +251,29 @@ public final class WebexClient: Sendable {
         }
     }
 
-    private func report(_ request: HTTPRequest, _ endpoint: WebexEndpoint, _ started: Date, status: Int?, failure: String?) {
+    /// Tells the observer about one attempt. `answeredTrackingId` is Webex's id for it, when the
+    /// answer carried one; the record falls back to the id trackcodes sent.
+    private func report(
+        _ request: HTTPRequest, _ endpoint: WebexEndpoint, _ started: Date, status: Int?,
+        answeredTrackingId: String?, failure: String?
+    ) {
         guard let observer else { return }
         var path = endpoint.path
         if let query = request.url.query, !query.isEmpty { path += "?" + query }
+        let sent = request.header("TrackingID") ?? ""
         observer(APICallRecord(
             method: request.method, path: path, status: status, duration: Date().timeIntervalSince(started),
-            trackingId: request.header("TrackingID") ?? "", failure: failure, startedAt: started))
+            trackingId: answeredTrackingId ?? sent, sentTrackingId: sent, failure: failure,
+            startedAt: started))
+    }
+
+    /// Webex's trackingId in `response`, in the order `error(from:sentTrackingId:)` reads it
+    /// (error body, then header), so a log row and the error it led to quote the same id.
+    static func answeredTrackingId(of response: HTTPResponse) -> String? {
+        let body = (200..<300).contains(response.status)
+            ? nil : try? decoder.decode(WebexErrorBody.self, from: response.body)
+        let answered = body?.trackingId ?? response.header("TrackingID")
+        return answered?.isEmpty == false ? answered : nil
     }
 
     // MARK: - Decoding
@@ -260,7 +288,7 @@ public final class WebexClient: Sendable {
     /// Turns an error response into a `WebexError`, reading Webex's body when there is one.
     static func error(from response: HTTPResponse, sentTrackingId: String) -> WebexError {
         let body = try? decoder.decode(WebexErrorBody.self, from: response.body)
-        let trackingId = body?.trackingId ?? response.header("TrackingID") ?? sentTrackingId
+        let trackingId = answeredTrackingId(of: response) ?? sentTrackingId
         let descriptions = body?.errors?.map(\.description) ?? []
         guard let body, body.message != nil || !descriptions.isEmpty else {
             if response.status == 429 {

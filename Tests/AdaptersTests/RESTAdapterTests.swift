@@ -138,6 +138,65 @@ struct RESTAdapterTests {
         }
     }
 
+    @Test("A PUT whose If-Match is the ETag of an older read is a 412, and the other change stays")
+    func refusesStalePutWithIfMatch() async throws {
+        let fixture = try await AdapterFixture.make()
+        try await withServers(fixture) { servers in
+            let read = try await HTTP.call("GET", servers.rest(Self.codes + "/3?siteUrl=\(demoSite)"))
+            let tag = try #require(read.header("ETag"))
+            let original = try JSONDecoder().decode(TrackingCode.self, from: read.body)
+
+            // Another admin renames the code at Webex after our read.
+            var theirs = original.draft
+            theirs.name = "Renamed Elsewhere"
+            _ = try await fixture.client.updateTrackingCode(id: "3", theirs)
+
+            var ours = original.draft
+            ours.name = "Ours After Reading"
+            let body = String(decoding: try JSONEncoder().encode(ours), as: UTF8.self)
+            let stale = try await HTTP.call(
+                "PUT", servers.rest(Self.codes + "/3"), body: body, headers: ["If-Match": tag])
+            #expect(stale.status == 412)
+            #expect(stale.json?["trackingId"]?.stringValue?.isEmpty == false)
+            #expect(stale.firstDescription?.contains("changed since it was read") == true)
+            #expect(stale.header("ETag") != tag)
+            #expect(fixture.sandbox.codes(siteUrl: demoSite).first { $0.id == "3" }?.name
+                == "Renamed Elsewhere")
+
+            // Read again: the fresh ETag lets the same change through.
+            let fresh = try await HTTP.call("GET", servers.rest(Self.codes + "/3?siteUrl=\(demoSite)"))
+            let freshTag = try #require(fresh.header("ETag"))
+            #expect(freshTag == stale.header("ETag"))
+            var rebased = try JSONDecoder().decode(TrackingCode.self, from: fresh.body).draft
+            rebased.name = ours.name
+            let rebasedBody = String(decoding: try JSONEncoder().encode(rebased), as: UTF8.self)
+            let accepted = try await HTTP.call(
+                "PUT", servers.rest(Self.codes + "/3"), body: rebasedBody,
+                headers: ["If-Match": freshTag])
+            #expect(accepted.status == 200, "\(String(decoding: accepted.body, as: UTF8.self))")
+            #expect(accepted.json?["name"]?.stringValue == "Ours After Reading")
+            #expect(accepted.header("ETag") != freshTag)
+        }
+    }
+
+    @Test("A PUT without If-Match replaces the code as it is now, as before")
+    func putWithoutIfMatchStillReplaces() async throws {
+        let fixture = try await AdapterFixture.make()
+        try await withServers(fixture) { servers in
+            let original = try #require(fixture.sandbox.codes(siteUrl: demoSite).first { $0.id == "3" })
+            var theirs = original.draft
+            theirs.name = "Renamed Elsewhere"
+            _ = try await fixture.client.updateTrackingCode(id: "3", theirs)
+
+            var ours = original.draft
+            ours.name = "Ours Wins"
+            let body = String(decoding: try JSONEncoder().encode(ours), as: UTF8.self)
+            let put = try await HTTP.call("PUT", servers.rest(Self.codes + "/3"), body: body)
+            #expect(put.status == 200)
+            #expect(fixture.sandbox.codes(siteUrl: demoSite).first { $0.id == "3" }?.name == "Ours Wins")
+        }
+    }
+
     @Test("A rule only Webex knows here passes Webex's 400 and its body through")
     func passesThroughWebexBadRequest() async throws {
         let fixture = try await AdapterFixture.make()

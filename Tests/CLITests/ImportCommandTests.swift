@@ -242,6 +242,24 @@ import WebexSandbox
         #expect(try intents(harness) == 4)
     }
 
+    @Test func usersImportNamesRowsByEmailWhenTheFileHasBothEmailAndPersonId() async throws {
+        let harness = try CLIHarness()
+        let folder = try Folder()
+        let users = Array(harness.sandbox.dataset.users.prefix(2))
+        let rows = users.map { "\($0.email),\($0.personId),CC-77" }
+        let file = try folder.write(
+            "email,personId,Cost Center\n" + rows.joined(separator: "\n") + "\n", to: "users.csv")
+
+        let dry = await harness.run(["users", "import", file, "--dry-run"])
+
+        #expect(dry.exitCode == .success, "\(dry.standardError)")
+        for (index, user) in users.enumerated() {
+            #expect(dry.standardOutput.contains(
+                "line \(index + 2) \(user.email): would change: Cost Center:"))
+            #expect(!dry.standardOutput.contains(user.personId))
+        }
+    }
+
     @Test func usersImportChecksValuesBeforeSendingAndExitsTwo() async throws {
         let harness = try CLIHarness()
         let folder = try Folder()

@@ -169,6 +169,44 @@ import WebexSandbox
         }
     }
 
+    @Test func userSetMatchesCodeNamesIgnoringCaseAndSendsTheCodesOwnName() async throws {
+        let harness = try CLIHarness()
+        let site = harness.preferredSite
+        let user = try #require(harness.user())
+        let textCode = try #require(harness.code(where: {
+            $0.inputMode == .text && $0.name.lowercased() != $0.name
+        }))
+
+        let run = await harness.run(
+            ["user", "set", "--email", user.email, "\(textCode.name.lowercased())=Legal"])
+
+        #expect(run.exitCode == .success, "\(run.standardError)")
+        let after = harness.sandbox.userValues(siteUrl: site, email: user.email)
+        #expect(after[textCode.name] == "Legal")
+        #expect(after[textCode.name.lowercased()] == nil)
+        let journalled = try harness.journalRecords().first?["userUpdate"] as? [String: Any]
+        let sentNames = (journalled?["trackingCodes"] as? [[String: Any]])?
+            .compactMap { $0["name"] as? String }
+        #expect(sentNames?.contains(textCode.name) == true)
+        #expect(sentNames?.contains(textCode.name.lowercased()) == false)
+    }
+
+    @Test func userSetRefusesTheSameCodeNamedTwiceInDifferentCase() async throws {
+        let harness = try CLIHarness()
+        let user = try #require(harness.user())
+        let textCode = try #require(harness.code(where: { $0.inputMode == .text }))
+        let before = harness.sandbox.dataset
+
+        let run = await harness.run([
+            "user", "set", "--email", user.email,
+            "\(textCode.name)=A", "\(textCode.name.uppercased())=B",
+        ])
+
+        #expect(run.exitCode == .usage)
+        #expect(run.standardError.contains("is given more than once"))
+        #expect(harness.sandbox.dataset == before)
+    }
+
     @Test func userSetRefusesAValueThatIsNotAnOptionWithoutSending() async throws {
         let harness = try CLIHarness()
         let user = try #require(harness.user())

@@ -38,6 +38,18 @@ struct SecurityTests {
         await servers.stop()
     }
 
+    /// On a busy machine /proc/net/tcp runs past one page; the helper must still see every
+    /// listening port, or the loopback test fails for reasons that are not the servers'.
+    @Test func listeningSocketsAreFoundBeyondTheFirstPageOfTheKernelTable() throws {
+        var sockets: [(fd: Int32, port: Int)] = []
+        defer { sockets.forEach { close($0.fd) } }
+        for _ in 0..<60 { sockets.append(try LoopbackSocket.listen()) }
+
+        for socket in sockets {
+            #expect(try ListeningSockets.addresses(ofPort: socket.port) == ["127.0.0.1"])
+        }
+    }
+
     // MARK: - Owner-only files
 
     /// Even with a umask that lets everyone read new files, the journal, the list of
@@ -120,35 +132,5 @@ struct SecurityTests {
     static func mode(of url: URL) throws -> Int {
         let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
         return (attributes[.posixPermissions] as? Int ?? 0) & 0o777
-    }
-}
-
-/// The addresses sockets listen on, from the kernel's own tables.
-enum ListeningSockets {
-    /// The IPv4 and IPv6 addresses listening on `port` (a wildcard shows as 0.0.0.0 or ::).
-    static func addresses(ofPort port: Int) throws -> [String] {
-        var found: [String] = []
-        for (file, isIPv6) in [("/proc/net/tcp", false), ("/proc/net/tcp6", true)] {
-            guard let table = try? String(contentsOfFile: file, encoding: .utf8) else { continue }
-            for line in table.split(separator: "\n").dropFirst() {
-                let fields = line.split(separator: " ")
-                // local_address is field 1 (hex address:hex port), st is field 3; 0A is LISTEN.
-                guard fields.count > 3, fields[3] == "0A" else { continue }
-                let local = fields[1].split(separator: ":")
-                guard local.count == 2, Int(local[1], radix: 16) == port else { continue }
-                found.append(isIPv6 ? ipv6(String(local[0])) : ipv4(String(local[0])))
-            }
-        }
-        return found
-    }
-
-    /// `0100007F` is 127.0.0.1: the kernel prints the address in host (little-endian) order.
-    private static func ipv4(_ hex: String) -> String {
-        guard let value = UInt32(hex, radix: 16) else { return hex }
-        return (0..<4).map { String((value >> (8 * $0)) & 0xFF) }.joined(separator: ".")
-    }
-
-    private static func ipv6(_ hex: String) -> String {
-        hex == String(repeating: "0", count: 32) ? "::" : hex
     }
 }

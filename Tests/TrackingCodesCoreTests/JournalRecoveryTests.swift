@@ -15,6 +15,7 @@ struct JournalRecoveryTests {
     static func deleteIntent(_ code: TrackingCode, at seconds: Double) -> JournalRecord {
         var intent = JournalRecord(kind: .intent, operationId: UUID().uuidString, at: Date(timeIntervalSince1970: seconds))
         intent.action = .delete
+        intent.apiServer = JournalRecord.apiServer(of: Sandbox.inProcessBaseURL)
         intent.siteUrl = code.siteUrl
         intent.codeId = code.id
         intent.before = code
@@ -112,6 +113,38 @@ struct JournalRecoveryTests {
         contents.records.append(Self.deleteIntent(code("2", "Office", site: siteB), at: 20))
         let onlyB = JournalRecovery.analyze(contents, currentCodes: [siteA: [twin], siteB: []], siteUrl: siteB)
         #expect(onlyB.restorable.map(\.code.name) == ["Office"])
+    }
+
+    @Test func theWriterRecordsTheAPIServerWithoutPathOrCredentials() async throws {
+        let fixture = Fixture(codes: Self.manyCodes(1))
+        let code = try #require(fixture.sandbox.codes(siteUrl: siteA).first)
+        try await fixture.session.writer.delete(code)
+
+        let intent = try #require(fixture.session.journal.read().records.first)
+        #expect(intent.apiServer == JournalRecord.apiServer(of: Sandbox.inProcessBaseURL))
+        let withSecrets = try #require(URL(string: "HTTP://user:pw@LocalHost:8080/v1?token=x"))
+        #expect(JournalRecord.apiServer(of: withSecrets) == "http://localhost:8080")
+    }
+
+    @Test func onlyTheCurrentServersDeletesAreOfferedUnlessEveryServerIsAsked() {
+        let here = "https://webexapis.com"
+        var ours = Self.deleteIntent(code("1", "Ours"), at: 10)
+        ours.apiServer = here
+        var sandboxes = Self.deleteIntent(code("2", "Sandbox's"), at: 20)
+        sandboxes.apiServer = "http://127.0.0.1:8765"
+        var old = Self.deleteIntent(code("3", "Old"), at: 30)
+        old.apiServer = nil
+        let contents = JournalContents(records: [ours, sandboxes, old], unreadableLines: [])
+
+        let current = JournalRecovery.analyze(contents, currentCodes: [siteA: []], servers: .only(here))
+        #expect(current.restorable.map(\.code.name) == ["Ours"])
+        #expect(current.unfinished.map(\.codeId) == ["1"])
+        #expect(current.otherServerChanges == 1)
+        #expect(current.unknownServerChanges == 1)
+
+        let every = JournalRecovery.analyze(contents, currentCodes: [siteA: []], servers: .any)
+        #expect(every.restorable.map(\.code.name) == ["Ours", "Sandbox's", "Old"])
+        #expect(every.otherServerChanges == 0 && every.unknownServerChanges == 0)
     }
 
     @Test func restoringOnAReadOnlySiteIsRefusedPerCode() async throws {

@@ -62,12 +62,23 @@ enum OpenAPIDocument {
             RESTRoute.codesPath + "/{trackingCodeId}": .object([
                 "get": operation(
                     "Get a Tracking Code", "getTrackingCode", parameters: [idPath, siteQuery],
-                    success: ok("The code.", ref: "TrackingCode")),
+                    success: tagged(ok("The code.", ref: "TrackingCode"))),
                 "put": operation(
-                    "Update a Tracking Code", "updateTrackingCode", parameters: [idPath],
+                    "Update a Tracking Code", "updateTrackingCode",
+                    parameters: [
+                        idPath,
+                        parameter(
+                            "If-Match", in: "header",
+                            "The ETag of the code as the client read it; the PUT is refused "
+                                + "with 412 when the code changed since. Without it the code is "
+                                + "replaced whatever it holds now."),
+                    ],
                     body: "TrackingCodeDraft",
-                    success: ok("The code as Webex now holds it.", ref: "TrackingCode"),
-                    note: "PUT replaces the whole code: send every field."),
+                    success: tagged(ok("The code as Webex now holds it.", ref: "TrackingCode")),
+                    note: "PUT replaces the whole code: send every field.",
+                    moreErrors: [
+                        ("412", "If-Match no longer matches: the code changed since it was read."),
+                    ]),
                 "delete": operation(
                     "Delete a Tracking Code", "deleteTrackingCode", parameters: [idPath, deleteSite],
                     success: ("204", .object(["description": .string("Deleted.")]))),
@@ -105,10 +116,10 @@ enum OpenAPIDocument {
 
     private static func operation(
         _ summary: String, _ id: String, parameters: [JSONValue] = [], body: String? = nil,
-        success: (String, JSONValue), note: String? = nil
+        success: (String, JSONValue), note: String? = nil, moreErrors: [(String, String)] = []
     ) -> JSONValue {
         var responses: [String: JSONValue] = [success.0: success.1]
-        let errors: [(String, String)] = [
+        let errors: [(String, String)] = moreErrors + [
             ("400", "Refused: a rule is broken (nothing was sent) or Webex said so."),
             ("401", "The access token (the adapter's or Webex's) is missing or wrong."),
             ("403", "Not allowed: read-only server, a mapped site, or a foreign origin."),
@@ -148,6 +159,19 @@ enum OpenAPIDocument {
     /// A 200 answer carrying the schema `ref`.
     private static func ok(_ description: String, ref: String) -> (String, JSONValue) {
         ("200", response(description, ref: ref))
+    }
+
+    /// `answer` with the `ETag` header a code's GET and PUT carry.
+    private static func tagged(_ answer: (String, JSONValue)) -> (String, JSONValue) {
+        guard case .object(var fields) = answer.1 else { return answer }
+        fields["headers"] = .object([
+            "ETag": .object([
+                "description": .string(
+                    "Hash of the code's canonical JSON; send it as If-Match on a PUT."),
+                "schema": .object(["type": .string("string")]),
+            ]),
+        ])
+        return (answer.0, .object(fields))
     }
 
     private static func reference(_ name: String) -> JSONValue {

@@ -8,6 +8,9 @@ import WebexAPI
 /// newer than this program survive. Webex errors pass through with their status and body;
 /// a network failure becomes 502 or 504 in the same error shape. Writes are checked with
 /// `TrackingCodeRules` first and go through the service (the journal, in the program).
+///
+/// A code's GET answers an `ETag` (see `EntityTag`); a PUT with `If-Match` is refused with 412
+/// when the code changed since that read. A PUT without `If-Match` replaces the code as it is.
 public struct RESTAdapter: Sendable {
     public let operations: TrackingCodeOperations
     public let policy: AccessPolicy
@@ -75,10 +78,17 @@ public struct RESTAdapter: Sendable {
             let draft = try WebexBodyReader.draft(from: try Self.bodyObject(request))
             return Self.ok(try await operations.create(draft))
         case (.code(let id), "GET"):
-            return try await passThrough(.getTrackingCode(id: id, siteUrl: site))
+            return Self.taggingCode(try await passThrough(.getTrackingCode(id: id, siteUrl: site)))
         case (.code(let id), "PUT"):
             let draft = try WebexBodyReader.draft(from: try Self.bodyObject(request))
-            return Self.ok(try await operations.update(id: id, draft))
+            if let ifMatch = request.header("If-Match"),
+               let refusal = try await refusal(ifMatch: ifMatch, id: id, siteUrl: draft.siteUrl) {
+                return refusal
+            }
+            let updated = try await operations.update(id: id, draft)
+            return .json(
+                200, JSONCoding.data(updated),
+                headers: [(name: "ETag", value: EntityTag.of(updated))])
         case (.code(let id), _):
             try await operations.delete(id: id, siteUrl: siteUrl ?? "")
             return HTTPServerResponse(status: 204)
@@ -95,6 +105,32 @@ public struct RESTAdapter: Sendable {
     }
 
     // MARK: - Parts
+
+    /// The 412 for a PUT whose `If-Match` no longer names code `id` as it is now, else nil.
+    private func refusal(
+        ifMatch: String, id: String, siteUrl: String
+    ) async throws(AdapterFailure) -> HTTPServerResponse? {
+        let current = try await operations.get(id: id, siteUrl: siteUrl)
+        let tag = EntityTag.of(current)
+        guard !EntityTag.ifMatch(ifMatch, accepts: tag) else { return nil }
+        let sentence = "Tracking code '\(current.name)' (id \(id)) changed since it was read "
+            + "(If-Match \(ifMatch), now \(tag)); nothing was sent. Read it again and reapply "
+            + "the change."
+        return RESTErrorResponse.make(
+            412, message: RESTErrorResponse.Message.preconditionFailed, descriptions: [sentence],
+            headers: [(name: "ETag", value: tag)])
+    }
+
+    /// `response` with the `ETag` of the code in its body, when it is a successful code answer.
+    private static func taggingCode(_ response: HTTPServerResponse) -> HTTPServerResponse {
+        guard response.status == 200,
+              let code = try? JSONDecoder().decode(TrackingCode.self, from: response.body) else {
+            return response
+        }
+        var tagged = response
+        tagged.headers.append((name: "ETag", value: EntityTag.of(code)))
+        return tagged
+    }
 
     /// Webex's answer to a read with its own status, body and TrackingID.
     private func passThrough(_ read: WebexEndpoint) async throws(AdapterFailure) -> HTTPServerResponse {

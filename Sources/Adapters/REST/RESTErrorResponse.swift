@@ -19,6 +19,8 @@ enum RESTErrorResponse {
         static let badGateway = "trackcodes could not get a usable answer from Webex."
         static let gatewayTimeout = "Webex did not answer in time."
         static let unavailable = "trackcodes cannot make this change right now."
+        static let preconditionFailed =
+            "The tracking code changed since it was read (its ETag no longer matches If-Match)."
     }
 
     static func make(

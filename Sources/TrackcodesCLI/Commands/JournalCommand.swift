@@ -6,10 +6,16 @@ import WebexAPI
 ///
 /// The journal (`$XDG_STATE_HOME/trackcodes/journal.jsonl`) holds every deleted code whole,
 /// written before the delete was sent, so codes deleted just before a crash are in it too.
+/// Each change records the API server it was made on; only the current server's are offered
+/// unless `--any-server` is given, so a sandbox's deletes are never re-created on a real site.
 enum JournalCommand {
     static let site = SingleOption(
         "site", value: "URL", help: "Only codes of this site (default: every site in the journal)")
     static let yes = Flag("yes", help: "Restore without asking")
+    static let anyServer = Flag(
+        "any-server",
+        help: "Also changes made on other API servers than --base-url's, and old ones whose "
+            + "server was not recorded (a restore re-creates them on --base-url's server)")
 
     static let group = CommandSpec(
         name: "journal", summary: "Show the journal of changes and restore from it",
@@ -17,7 +23,7 @@ enum JournalCommand {
 
     static let list = CommandSpec(
         name: "list", summary: "List the deleted codes the journal can restore, and unfinished changes",
-        options: [site.spec],
+        options: [site.spec, anyServer.spec],
         action: { invocation in
             _ = try await scan(invocation)
             return .success
@@ -29,9 +35,11 @@ enum JournalCommand {
             Lists the codes deleted (by trackcodes, in the UI or on the command line) that the
             site no longer has, asks, and re-creates them. Webex gives a re-created code a new
             id; each line says which. A code already back (restored earlier, or a code of the
-            same name exists) is not offered again.
+            same name exists) is not offered again. Only codes deleted on the API server of
+            --base-url are offered; --any-server offers those of every server too, and those
+            whose journal lines predate the server field.
             """,
-        options: [site.spec, yes.spec],
+        options: [site.spec, yes.spec, anyServer.spec],
         action: runRestore)
 
     @MainActor
@@ -50,7 +58,8 @@ enum JournalCommand {
         _ invocation: CommandInvocation
     ) async throws -> (JournalRecovery, JournalRecovery.Report) {
         let recovery = JournalRecovery(session: try session(invocation))
-        let report = try await recovery.scan(siteUrl: invocation.parsed[site])
+        let report = try await recovery.scan(
+            siteUrl: invocation.parsed[site], anyServer: invocation.parsed[anyServer])
         var lines: [String] = []
         if report.restorable.isEmpty {
             lines.append("Nothing to restore: no deleted code is missing from its site.")
@@ -69,6 +78,15 @@ enum JournalCommand {
         if !unfinished.isEmpty {
             lines.append("\(unfinished.count) other change(s) have no recorded outcome; check them in "
                          + "Control Hub.")
+        }
+        let server = JournalRecord.apiServer(of: recovery.session.client.baseURL)
+        if report.otherServerChanges > 0 {
+            lines.append("Left out: \(report.otherServerChanges) change(s) made on other API servers "
+                         + "than \(server) (--any-server includes them).")
+        }
+        if report.unknownServerChanges > 0 {
+            lines.append("Left out: \(report.unknownServerChanges) older change(s) whose API server "
+                         + "was not recorded (--any-server includes them).")
         }
         if !report.unreadableLines.isEmpty {
             lines.append("Unreadable journal lines: "

@@ -31,8 +31,9 @@ enum UserCommands {
     static let set = CommandSpec(
         name: "set", summary: "Set some of a user's tracking code values",
         discussion: """
-            Each NAME must be a tracking code of the site, and for select codes VALUE must be
-            one of its options; both are checked before anything is sent. trackcodes reads the
+            Each NAME must be a tracking code of the site (matched ignoring case), and for
+            select codes VALUE must be one of its options; both are checked before anything is
+            sent. trackcodes reads the
             user's current values and sends the full list with yours merged in, so values you
             do not name are kept.
             """,
@@ -47,7 +48,9 @@ enum UserCommands {
         var wanted: [UserValueAssignment] = []
         for text in parsed.values(of: assignments) {
             let assignment = try UserValueAssignment(parsing: text)
-            guard !wanted.contains(where: { $0.name == assignment.name }) else {
+            guard !wanted.contains(where: {
+                $0.name.caseInsensitiveCompare(assignment.name) == .orderedSame
+            }) else {
                 throw UsageError("'\(assignment.name)' is given more than once", helpPath: parsed.path)
             }
             wanted.append(assignment)
@@ -57,9 +60,9 @@ enum UserCommands {
         let client = connection.client
         let site = try await PreferredSite.resolve(parsed[CodeOptions.site], client: client)
         let codes = try await client.listTrackingCodes(siteUrl: site)
-        for assignment in wanted {
-            try check(assignment, against: codes, site: site)
-        }
+        // Code names are unique ignoring case, so 'department' names 'Department'; Webex is
+        // sent the code's own spelling.
+        wanted = try wanted.map { try resolved($0, against: codes, site: site) }
         let current = try await client.userTrackingCodes(for: user, siteUrl: site)
         let update = UserTrackingCodesUpdate(
             siteUrl: site, user: user,
@@ -92,19 +95,24 @@ enum UserCommands {
         }
     }
 
-    /// Refuses a name the site has no code for, or a value Webex would refuse for that code.
-    static func check(
+    /// `assignment` with the name of the site's code it names, matched ignoring case as code
+    /// names are unique that way; refuses a name the site has no code for, or a value Webex
+    /// would refuse for that code.
+    static func resolved(
         _ assignment: UserValueAssignment, against codes: [TrackingCode], site: String
-    ) throws {
-        guard let code = codes.first(where: { $0.name == assignment.name }) else {
-            let hint = codes.first(where: { $0.name.lowercased() == assignment.name.lowercased() })
-                .map { " (did you mean '\($0.name)'?)" } ?? ""
+    ) throws -> UserValueAssignment {
+        let named = codes.first(where: { $0.name == assignment.name })
+            ?? codes.first(where: { $0.name.caseInsensitiveCompare(assignment.name) == .orderedSame })
+        guard let code = named else {
             throw CLIFailure.invalidInput(
-                "\(site) has no tracking code named '\(assignment.name)'\(hint); "
+                "\(site) has no tracking code named '\(assignment.name)'; "
                     + "see 'trackcodes codes list --site \(site)'")
         }
         if let problem = TrackingCodeRules.userValueViolation(assignment.value, for: code) {
             throw CLIFailure.invalidInput(problem)
         }
+        var resolved = assignment
+        resolved.name = code.name
+        return resolved
     }
 }

@@ -70,10 +70,9 @@ enum UsersImportCommand {
             if let failure = importer.failure { throw failure }
 
             for row in importer.rows where row.status != .unchanged && row.status != .changed {
-                let who = row.user.map(String.init(describing:)) ?? "(no user)"
                 invocation.printOutput(
                     OutputEscaping.escapingControls(
-                        "line \(row.line) \(who): \(row.status.reportText): \(row.detail)"))
+                        "line \(row.line) \(row.subject): \(row.status.reportText): \(row.detail)"))
             }
             invocation.printOutput(OutputEscaping.escapingControls(importer.summary + "."))
             do {

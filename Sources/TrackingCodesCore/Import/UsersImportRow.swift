@@ -41,7 +41,11 @@ public struct UsersImportRow: Identifiable, Hashable, Sendable {
     public let line: Int
     /// The row as read, for the report.
     public let cells: [String]
+    /// The user the request names (the personId when the row has one, as Webex lets it win).
     public var user: UserReference?
+    /// The row's email cell, when filled in: how messages name the row even when the request
+    /// goes by personId, since an email is what a person recognises.
+    public var email: String?
     /// The values the row sets (its filled-in code cells), in site order.
     public var values: [UserTrackingCodeAssignment]
     public var status: Status = .pending
@@ -50,4 +54,10 @@ public struct UsersImportRow: Identifiable, Hashable, Sendable {
     /// What changed ("Department: Sales → Design"), or why the row failed.
     public var detail = ""
     public var error: OperationError?
+
+    /// How messages and listings name the row: its email, else its personId, else
+    /// "(no user)".
+    public var subject: String {
+        email ?? user.map(String.init(describing:)) ?? "(no user)"
+    }
 }
