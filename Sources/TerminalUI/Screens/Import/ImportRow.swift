@@ -38,7 +38,7 @@ struct ImportRow: Hashable, Sendable {
         users.rows.map { row in
             ImportRow(
                 line: String(row.line),
-                subject: row.user.map(String.init(describing:)) ?? "(no user)",
+                subject: row.subject,
                 status: word(for: row.status), detail: row.detail,
                 isProblem: row.status == .invalid || row.status == .failed)
         }
