@@ -49,6 +49,8 @@ struct UndoRedoEndToEndTests {
         }
         let firstID = try #require(created.code(named: "E2E Travel")?.id)
         try ui.send("Escape")
+        // Wait for the editor to close: a key right behind Esc would read as Alt-key.
+        try ui.waitForAbsence(of: "Edit 'E2E Travel'")
         try ui.waitFor(text: "13 codes")
 
         try ui.send("z")
