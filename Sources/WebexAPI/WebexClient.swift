@@ -225,14 +225,10 @@ public final class WebexClient: Sendable {
     /// The codes of a list answer, decoded one by one (see `JSONItemsScanner`); when the answer
     /// is not the plain shape, or a code fails, the whole answer is decoded for the error.
     private func decodeList(from response: HTTPResponse) throws(WebexError) -> [TrackingCode] {
-        if let ranges = JSONItemsScanner.elementRanges(ofArrayAt: "items", in: response.body) {
-            var codes: [TrackingCode] = []
-            codes.reserveCapacity(ranges.count)
-            for range in ranges {
-                guard let code = try? Self.decoder.decode(TrackingCode.self, from: response.body[range])
-                else { return try decode(TrackingCodeList.self, from: response).items }
-                codes.append(code)
-            }
+        if let ranges = JSONItemsScanner.elementRanges(ofArrayAt: "items", in: response.body),
+           let codes = try? ranges.map({
+               try Self.decoder.decode(TrackingCode.self, from: response.body[$0])
+           }) {
             return codes
         }
         return try decode(TrackingCodeList.self, from: response).items
