@@ -190,16 +190,19 @@ public final class JournaledWriter {
     }
 
     private func recordNotSent(_ intent: JournalRecord, _ why: String) async {
-        var outcome = JournalRecord(
-            kind: .outcome, operationId: intent.operationId, at: session.clock())
-        outcome.succeeded = false
-        outcome.error = "not sent: \(why)"
-        await recordOutcome(outcome, .notSent)
+        await recordOutcome(outcome(of: intent, error: "not sent: \(why)"), .notSent)
     }
 
     private func succeed(_ intent: JournalRecord) -> JournalRecord {
-        var outcome = JournalRecord(kind: .outcome, operationId: intent.operationId, at: session.clock())
-        outcome.succeeded = true
+        outcome(of: intent, error: nil)
+    }
+
+    /// The outcome line of `intent`: a success without `error`, a failure with it.
+    private func outcome(of intent: JournalRecord, error: String?) -> JournalRecord {
+        var outcome = JournalRecord(
+            kind: .outcome, operationId: intent.operationId, at: session.clock())
+        outcome.succeeded = error == nil
+        outcome.error = error
         return outcome
     }
 
@@ -217,12 +220,7 @@ public final class JournaledWriter {
                     + "they can only be changed in Control Hub\(words)")
         }
         slots?.release()
-
-        var outcome = JournalRecord(
-            kind: .outcome, operationId: intent.operationId, at: session.clock())
-        outcome.succeeded = false
-        outcome.error = error.errorDescription ?? "\(error)"
-        await recordOutcome(outcome, .failed)
+        await recordOutcome(outcome(of: intent, error: error.errorDescription ?? "\(error)"), .failed)
         return .webex(error)
     }
 
