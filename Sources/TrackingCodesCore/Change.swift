@@ -31,7 +31,7 @@ public enum Change: Hashable, Sendable {
         case .userValuesChanged(let user, let before, let after):
             "Changed \(UserValueDiff(before: before, after: after).changedNames.count) value(s) of \(user)"
         case .grouped(let title, let changes):
-            "\(title) (\(changes.count) change\(changes.count == 1 ? "" : "s"))"
+            "\(title) (\(CountedNoun.text(changes.count, "change")))"
         }
     }
 }

@@ -181,7 +181,7 @@ extension CodeEditorView {
             nameField.draw(into: &canvas, in: rect, theme: theme, isFocused: showsCursor)
         case .options:
             let count = editor.options.count
-            var text = count == 1 ? "1 option" : "\(count) options"
+            var text = CountedNoun.text(count, "option")
             if let value = editor.options.first(where: \.defaultValue)?.value {
                 text += ", default: " + value
             } else if count > 0 {

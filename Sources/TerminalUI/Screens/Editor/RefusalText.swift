@@ -20,7 +20,7 @@ enum RefusalText {
             }
             return lines
         case .invalid(let violations):
-            let count = violations.count == 1 ? "1 rule" : "\(violations.count) rules"
+            let count = CountedNoun.text(violations.count, "rule")
             return ["Nothing was sent: the form breaks \(count), marked below."]
         default:
             return [error.errorDescription ?? "The \(action) failed."]

@@ -24,7 +24,7 @@ struct DeleteConfirmation {
         self.codes = codes
         self.siteUrl = siteUrl
         self.hiddenCount = hiddenCount
-        let noun = codes.count == 1 ? "code" : "codes"
+        let noun = CountedNoun.noun("code", count: codes.count)
         buttons = Dialog.confirmation(
             title: "Delete \(codes.count) tracking \(noun)?", message: "",
             confirmTitle: "Delete \(codes.count)", confirmKey: "y")

@@ -166,7 +166,7 @@ public final class UserCodesView: PaneView {
 
     private func confirmDiscard(_ purpose: PendingDiscard) {
         let count = pane.rows.filter(\.isEdited).count
-        let edits = count == 1 ? "1 unsaved edit" : "\(count) unsaved edits"
+        let edits = CountedNoun.text(count, "unsaved edit")
         let then: String
         switch purpose {
         case .close: then = "Leave and drop"
