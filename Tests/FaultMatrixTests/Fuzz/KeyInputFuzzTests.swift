@@ -38,20 +38,10 @@ struct KeyInputFuzzTests {
 
     @Test(.timeLimit(.minutes(20)))
     func cursesTurnsAnyByteStreamIntoSafeKeys() async throws {
-        let input = Pipe()
-        let outputPath = NSTemporaryDirectory() + "fuzz-curses-\(UUID().uuidString).out"
-        _ = FileManager.default.createFile(atPath: outputPath, contents: nil)
-        let output = try #require(FileHandle(forWritingAtPath: outputPath))
-        defer { try? FileManager.default.removeItem(atPath: outputPath) }
-        let driver = try CursesDriver(
-            options: CursesDriver.Options(
-                terminalType: "xterm-256color",
-                inputDescriptor: input.fileHandleForReading.fileDescriptor,
-                outputDescriptor: output.fileDescriptor, environment: [:],
-                installsSignalHandlers: false,
-                fixedSize: TerminalSize(columns: 80, rows: 24)))
-        defer { driver.shutdown() }
-        let keys = KeyCollector(driver.events)
+        let curses = try PipedCurses(named: "fuzz-curses")
+        defer { curses.shutdown() }
+        let input = curses.input
+        let keys = curses.keys
 
         await FuzzBudget(cases: 300).run("curses input") { random, index in
             let stream = KeyBytes.stream(&random)
@@ -80,20 +70,10 @@ struct KeyInputFuzzTests {
     /// as a limit of ncurses' `wget_wch`, and so that a change in it shows.
     @Test(.timeLimit(.minutes(1)))
     func anInvalidByteCostsOnlyTheKeysReadWithIt() async throws {
-        let input = Pipe()
-        let outputPath = NSTemporaryDirectory() + "invalid-utf8-\(UUID().uuidString).out"
-        _ = FileManager.default.createFile(atPath: outputPath, contents: nil)
-        let output = try #require(FileHandle(forWritingAtPath: outputPath))
-        defer { try? FileManager.default.removeItem(atPath: outputPath) }
-        let driver = try CursesDriver(
-            options: CursesDriver.Options(
-                terminalType: "xterm-256color",
-                inputDescriptor: input.fileHandleForReading.fileDescriptor,
-                outputDescriptor: output.fileDescriptor, environment: [:],
-                installsSignalHandlers: false,
-                fixedSize: TerminalSize(columns: 80, rows: 24)))
-        defer { driver.shutdown() }
-        let keys = KeyCollector(driver.events)
+        let curses = try PipedCurses(named: "invalid-utf8")
+        defer { curses.shutdown() }
+        let input = curses.input
+        let keys = curses.keys
 
         input.fileHandleForWriting.write(Data([0x61, 0xFF, 0x62, 0x01]))
         #expect(await !keys.waitForSentinels(atLeast: 1, timeout: .milliseconds(300)))
@@ -257,6 +237,35 @@ enum KeyBytes {
 }
 
 /// Gathers a driver's keys on a task of its own and lets the fuzz loop wait for its sentinel.
+/// A curses driver at 80×24 reading its keys from a pipe and writing its screen to a scratch
+/// file, and the keys it delivers.
+final class PipedCurses {
+    let input = Pipe()
+    let driver: CursesDriver
+    let keys: KeyCollector
+    private let output: FileHandle
+    private let outputPath: String
+
+    init(named name: String) throws {
+        outputPath = NSTemporaryDirectory() + "\(name)-\(UUID().uuidString).out"
+        _ = FileManager.default.createFile(atPath: outputPath, contents: nil)
+        output = try #require(FileHandle(forWritingAtPath: outputPath))
+        driver = try CursesDriver(
+            options: CursesDriver.Options(
+                terminalType: "xterm-256color",
+                inputDescriptor: input.fileHandleForReading.fileDescriptor,
+                outputDescriptor: output.fileDescriptor, environment: [:],
+                installsSignalHandlers: false,
+                fixedSize: TerminalSize(columns: 80, rows: 24)))
+        keys = KeyCollector(driver.events)
+    }
+
+    func shutdown() {
+        driver.shutdown()
+        try? FileManager.default.removeItem(atPath: outputPath)
+    }
+}
+
 final class KeyCollector: @unchecked Sendable {
     // Guarded by `lock`.
     private let lock = NSLock()
