@@ -48,13 +48,33 @@ enum OwnerOnlyFiles {
     /// old or the new content, never half of it.
     static func writeAtomically(_ data: Data, to url: URL) throws(FileProblem) {
         try ensureDirectory(url.deletingLastPathComponent())
+        try replaceStreaming(url) { (emit: (Data) throws(FileProblem) -> Void) throws(FileProblem) in
+            try emit(data)
+        }
+    }
+
+    /// Replaces `url` with what `produce` emits, chunk by chunk, through a 0600 temporary file in
+    /// the same directory and a rename: the content never has to be whole in memory, is never
+    /// readable by others (not even for a moment), and a crash leaves the old or the new file.
+    /// The directory is left as it is.
+    static func replaceStreaming(
+        _ url: URL,
+        _ produce: (_ emit: (Data) throws(FileProblem) -> Void) throws(FileProblem) -> Void
+    ) throws(FileProblem) {
         let temporary = url.path + ".tmp-\(getpid())"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, fileMode)
         guard descriptor >= 0 else { throw .fromErrno(temporary) }
-        defer { close(descriptor) }
-        guard fchmod(descriptor, fileMode) == 0 else { throw .fromErrno(temporary) }
-        try writeAll(data, to: descriptor, path: temporary)
-        guard fsync(descriptor) == 0 else { throw .fromErrno(temporary) }
+        do throws(FileProblem) {
+            defer { close(descriptor) }
+            guard fchmod(descriptor, fileMode) == 0 else { throw FileProblem.fromErrno(temporary) }
+            try produce { (chunk: Data) throws(FileProblem) in
+                try writeAll(chunk, to: descriptor, path: temporary)
+            }
+            guard fsync(descriptor) == 0 else { throw FileProblem.fromErrno(temporary) }
+        } catch {
+            unlink(temporary)
+            throw error
+        }
         guard rename(temporary, url.path) == 0 else {
             let problem = FileProblem.fromErrno(url.path)
             unlink(temporary)

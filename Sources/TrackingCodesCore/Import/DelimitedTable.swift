@@ -170,11 +170,18 @@ public struct DelimitedTable: Hashable, Sendable {
     public func rendered(delimiter: Unicode.Scalar = ",", lineEnding: String = "\n") -> String {
         var output = ""
         for row in [header] + records.map(\.cells) {
-            output += row.map { Self.quoted(SpreadsheetSafety.guarded($0), delimiter: delimiter) }
-                .joined(separator: String(Character(delimiter)))
-            output += lineEnding
+            output += Self.line(row, delimiter: delimiter, lineEnding: lineEnding)
         }
         return output
+    }
+
+    /// One row as `rendered` writes it, line end included: for writers that stream a table
+    /// instead of building it whole.
+    public static func line(
+        _ cells: [String], delimiter: Unicode.Scalar = ",", lineEnding: String = "\n"
+    ) -> String {
+        cells.map { quoted(SpreadsheetSafety.guarded($0), delimiter: delimiter) }
+            .joined(separator: String(Character(delimiter))) + lineEnding
     }
 
     private static func quoted(_ cell: String, delimiter: Unicode.Scalar) -> String {

@@ -120,6 +120,12 @@ struct UsersImportScaleTests {
         }
         let report = importer.reportTable
         #expect(report.records.count == 2000)
+        // The file is written a chunk at a time (2,000 rows are several chunks); it must be the
+        // same text as the whole table rendered at once.
+        let reportURL = directory.url.appendingPathComponent("users.csv.report.csv")
+        try importer.writeReport(to: reportURL)
+        #expect(try String(contentsOf: reportURL, encoding: .utf8) == report.rendered())
+        #expect(try Data(contentsOf: reportURL).count > 3 * 64 * 1024)
         #expect(report.records.filter { $0[5] == "changed" }.count == 1500)
         #expect(report.records.filter { $0[5] == "unchanged" }.count == 500)
         guard case .grouped(_, let changes) = try #require(session.history.undoStack.last).change
