@@ -159,9 +159,8 @@ public final class UsersImport {
 
             var row = UsersImportRow(
                 id: index, line: record.line, cells: record.cells, user: user, values: values)
-            row.email = layout.emailColumn.map {
-                record[$0].trimmingCharacters(in: .whitespaces)
-            }.flatMap { $0.isEmpty ? nil : $0 }
+            row.email = layout.emailColumn.map { UsersFile.trimmed(record[$0]) }
+                .flatMap { $0.isEmpty ? nil : $0 }
             if !problems.isEmpty {
                 row.status = .invalid
                 row.detail = problems.joined(separator: "; ")
