@@ -2,5 +2,7 @@ import Foundation
 import TrackcodesCLI
 
 // All behaviour lives in TrackcodesCLI, so tests can run the same entry point in-process.
-let exitCode = await Trackcodes.run(Array(CommandLine.arguments.dropFirst()), context: .standard())
+let arguments = Array(CommandLine.arguments.dropFirst())
+Trackcodes.prepareProcess(for: arguments)
+let exitCode = await Trackcodes.run(arguments, context: .standard())
 exit(exitCode.rawValue)

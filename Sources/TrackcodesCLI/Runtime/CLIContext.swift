@@ -10,9 +10,6 @@ public struct CLIContext: Sendable {
     public var standardOutput: any TextOutput
     public var standardError: any TextOutput
     public var services: CLIServices
-    /// Whether commands may tune this process's allocator (`AllocatorTuning`): only the real
-    /// process, never a test running commands in-process.
-    public var tunesAllocator = false
 
     public init(
         environment: [String: String], standardInput: any InputSource,
@@ -28,12 +25,10 @@ public struct CLIContext: Sendable {
 
     /// This process: its environment, stdin, stdout and stderr.
     public static func standard() -> CLIContext {
-        var context = CLIContext(
+        CLIContext(
             environment: ProcessInfo.processInfo.environment, standardInput: StandardInput(),
             standardOutput: FileDescriptorOutput(descriptor: 1),
             standardError: FileDescriptorOutput(descriptor: 2))
-        context.tunesAllocator = true
-        return context
     }
 }
 

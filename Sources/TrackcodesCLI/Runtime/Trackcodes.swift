@@ -9,6 +9,18 @@ public enum Trackcodes {
     /// The grammar of every command.
     public static var commandTree: CommandTree { CommandTable.tree }
 
+    /// Sets up the real process for the command `arguments` name, before anything else runs:
+    /// `main.swift` calls it first, synchronously. Tests running commands in-process never do.
+    ///
+    /// It must come before the first `await`: `run` already executes on a thread of Swift's
+    /// concurrency pool, and glibc fixes its arena limit when such a thread first allocates,
+    /// so tuning from inside `run` left every thread with an arena of its own.
+    public static func prepareProcess(for arguments: [String]) {
+        guard case .run(let parsed) = try? CommandLineParser(tree: commandTree).parse(arguments)
+        else { return }
+        AllocatorTuning.apply(forCommand: parsed.path.first)
+    }
+
     public static func run(_ arguments: [String], context: CLIContext) async -> ExitCode {
         let stdout = RedactingOutput(context.standardOutput)
         let stderr = RedactingOutput(context.standardError)
@@ -33,7 +45,6 @@ public enum Trackcodes {
             stdout.write("\(tree.root.name) \(TrackcodesVersion.current)\n")
             return .success
         case .run(let parsed):
-            if context.tunesAllocator { AllocatorTuning.apply(forCommand: parsed.path.first) }
             let invocation = CommandInvocation(
                 parsed: parsed, context: context, tree: tree, redactors: [stdout, stderr])
             guard let action = parsed.command.action else {
