@@ -75,4 +75,38 @@ import Testing
         #expect(canvas[0, 1].style == .plain)
         #expect(canvas[9, 9] == .blank())
     }
+
+    @Test func clearCutWordsBlanksWordsBesideTheBoxButNotTheFrameOfAPaneUnderIt() {
+        var canvas = Canvas(size: TerminalSize(columns: 20, rows: 3))
+        canvas.write("ab cdef gh ijkl mn", x: 0, y: 0, style: .plain)
+        canvas.write("ab cd   gh  jk  mn", x: 0, y: 1, style: .plain)
+        canvas.write("──────────────┐ ─x", x: 0, y: 2, style: .plain)
+        // The box covers columns 5-11.
+        canvas.clearCutWords(beside: Rect(x: 5, y: 0, width: 7, height: 3), glyphs: .unicode)
+        // Cut words go, and so do whole ones that would touch the box's frame.
+        #expect(canvas.row(0) == "ab   ef gh i    mn  ")
+        #expect(canvas.row(1) == "ab      gh      mn  ")
+        // A pane's edge running under the box stays.
+        #expect(canvas.row(2) == "──────────────┐ ─x  ")
+    }
+
+    @Test func clearCutWordsKeepsTheBackgroundOfTheCellsItBlanks() {
+        var canvas = Canvas(size: TerminalSize(columns: 12, rows: 1))
+        let band = Style(foreground: .white, background: .blue, attributes: [.reverse, .underline])
+        canvas.fill(canvas.bounds, style: band)
+        canvas.write("status bar", x: 1, y: 0, style: band)
+        canvas.clearCutWords(beside: Rect(x: 3, y: 0, width: 3, height: 1), glyphs: .unicode)
+        #expect(canvas.row(0) == "   atu  bar ")
+        let blanked = Style(foreground: .white, background: .blue, attributes: .reverse)
+        #expect(canvas[1, 0].style == blanked)
+        #expect(canvas[6, 0].style == blanked)
+        #expect(canvas[7, 0].style == band)
+    }
+
+    @Test func clearCutWordsBlanksAWideCharacterAndTheRestOfItsWord() {
+        var canvas = Canvas(size: TerminalSize(columns: 10, rows: 1))
+        canvas.write("ab日本", x: 0, y: 0, style: .plain)
+        canvas.clearCutWords(beside: Rect(x: 5, y: 0, width: 3, height: 1), glyphs: .unicode)
+        #expect(canvas.row(0) == "          ")
+    }
 }

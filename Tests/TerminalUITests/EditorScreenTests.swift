@@ -316,4 +316,35 @@ import WebexAPI
         #expect(screen.contains("<U+202E>txt"))
         #expect(!screen.contains("\u{1B}"))
     }
+
+    @Test func aReadOnlySitesReasonWrapsUnderTheFormAndReadsInFullAt80x24() throws {
+        let fixture = FormFixture(readOnly: true)
+        let reason = try #require(fixture.readOnlyReason)
+        let (_, harness) = try editForm(fixture, code: "Department")
+
+        let rows = harness.paneRows
+        let first = try #require(rows.firstIndex { $0.hasPrefix("Read-only, cannot save: ") })
+        let hints = try #require(rows.firstIndex { $0.hasSuffix("Ctrl-S save · Esc back") })
+        // The reason names the settings file, too long for one row and short enough for three.
+        #expect((2...3).contains(hints - first), "\(harness.screen)")
+        #expect(lettersOf(rows[first..<hints]) == lettersOf(["Read-only, cannot save: " + reason]))
+        #expect(!harness.screen.contains("…"))
+        #expect(rows.first == "Name              Department")
+        #expect(rows.contains("Options           3 options, default: Design"))
+    }
+
+    @Test func inASmallWindowTheReasonTakesTwoRowsEndingWithAnEllipsis() throws {
+        let fixture = FormFixture(readOnly: true)
+        let (view, harness) = try editForm(fixture, code: "Department", columns: 60, rows: 16)
+        harness.press(Array(repeating: .tab, count: 7))
+        #expect(view.focus == .schedule(.supportCenter))
+
+        let rows = harness.paneRows
+        let first = try #require(rows.firstIndex { $0.hasPrefix("Read-only, cannot save: ") })
+        #expect(rows.count - first == 3, "two rows of the reason, then the key hints")
+        #expect(!rows[first].hasSuffix("…"))
+        #expect(rows[first + 1].hasSuffix("…"))
+        // The form scrolled to keep the focused field in view above the longer message.
+        #expect(rows.contains { $0.hasPrefix("  Support Center") }, "\(harness.screen)")
+    }
 }

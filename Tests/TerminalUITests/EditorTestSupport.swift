@@ -75,7 +75,8 @@ final class FormTemporaryDirectory: Sendable {
     }
 }
 
-/// A sandbox with `formCodes()` on a Control Hub managed site and a session on it.
+/// A sandbox with `formCodes()` on a Control Hub managed site and a session on it; with
+/// `readOnly`, the settings list the site under `readOnlySites`.
 @MainActor
 struct FormFixture {
     let sandbox: Sandbox
@@ -84,6 +85,7 @@ struct FormFixture {
 
     init(
         codes: [TrackingCode] = formCodes(), management: SiteManagement = .controlHub,
+        readOnly: Bool = false,
         refusingWritesWith refusal: (status: Int, message: String, description: String)? = nil
     ) {
         sandbox = Sandbox(dataset: SandboxDataset(
@@ -99,7 +101,8 @@ struct FormFixture {
         session = Session(
             token: AccessToken(Sandbox.demoToken), transport: transport,
             baseURL: Sandbox.inProcessBaseURL, retryPolicy: .none, paths: directory.paths,
-            settings: Settings(siteManagement: [formSite: management]),
+            settings: Settings(
+                readOnlySites: readOnly ? [formSite] : [], siteManagement: [formSite: management]),
             clock: { Date(timeIntervalSince1970: 1_750_000_000) })
         session.select(Site(siteUrl: formSite, isDefault: true))
     }
@@ -109,6 +112,15 @@ struct FormFixture {
     func code(named name: String) -> TrackingCode? {
         codes.first { $0.name == name }
     }
+
+    /// Why the session refuses writes to the site, as the forms show it after "cannot save: ".
+    var readOnlyReason: String? { session.readOnlyReason(for: formSite) }
+}
+
+/// The text of `rows` with the spaces taken out: wrapping moves spaces to line ends and splits
+/// words longer than a row, so this is what must survive it.
+func lettersOf<Rows: Sequence<String>>(_ rows: Rows) -> String {
+    rows.joined().filter { $0 != " " }
 }
 
 /// A stand-in for the root screen: one pane full-window in a frame titled by the pane, and a
@@ -178,4 +190,13 @@ final class PaneHarness {
     }
 
     var closeCount: Int { shell.root.closeCount }
+
+    /// The rows of the pane inside the host's frame, without the frame and trailing spaces.
+    var paneRows: [String] {
+        screen.components(separatedBy: "\n").dropFirst().dropLast(2).map { row in
+            var inner = String(row.dropFirst(2).dropLast())
+            while inner.last == " " { inner.removeLast() }
+            return inner
+        }
+    }
 }

@@ -243,4 +243,47 @@ struct RootGoldenScreenTests {
         #expect(app.text.contains("Discard this new code?"))
         #expect(rowsWithCutWords(app.text) == [], "\(app.text)")
     }
+
+    @Test func helpAt80x24LeavesTheStatusBarAndTheCursorsHighlightUnbroken() async throws {
+        let app = try await RootHarness().started()
+        defer { app.cleanUp() }
+        let under = app.driver.screen
+        await app.press(.char("?"))
+        let screen = app.driver.screen
+        let status = Array(screen.row(23))
+        let left = try #require(status.firstIndex(of: "└"))
+        let right = try #require(status.firstIndex(of: "┘"))
+
+        // The words beside the box go ("acme.webex.com" and "codes" of "12 codes")...
+        #expect(String(status[..<left]).allSatisfy { $0 == " " })
+        #expect(String(status[(right + 1)...]).allSatisfy { $0 == " " })
+        #expect(rowsWithCutWords(app.text) == [], "\(app.text)")
+        // ...but not their colours: the status bar and the highlight of the code under the
+        // cursor stay bands up to the box, with no hole of the plain background in them.
+        #expect(under[0, 2].style.background == Theme.standard.selection.background)
+        for y in 0..<24 {
+            for x in Array(0..<left) + Array((right + 1)..<80) {
+                #expect(
+                    screen[x, y].style.background == under[x, y].style.background,
+                    "column \(x), row \(y)")
+            }
+        }
+    }
+
+    @Test func helpOverTheDetailAt120x40LeavesTheDetailsFrameWhole() async throws {
+        let app = try await RootHarness(columns: 120, rows: 40).started()
+        defer { app.cleanUp() }
+        await app.press(.char("i"))
+        let under = app.text.components(separatedBy: "\n")
+        let edges = under.indices.filter { under[$0].hasSuffix("┐") || under[$0].hasSuffix("┘") }
+        #expect(edges.count == 2, "the detail's top and bottom edges")
+
+        await app.press(.char("?"))
+        #expect(app.shell.isHelpVisible)
+        let screen = app.text.components(separatedBy: "\n")
+        for y in edges {
+            // The edge runs on from the help's frame to its corner, as it did under the help.
+            #expect(screen[y].hasSuffix(under[y].suffix(20)), "\(app.text)")
+        }
+    }
 }

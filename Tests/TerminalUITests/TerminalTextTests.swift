@@ -141,6 +141,21 @@ import Testing
         #expect(TerminalText("").wrapped(toWidth: 5).map(\.description) == [""])
     }
 
+    @Test func wrappingIntoFewLinesEndsWithAnEllipsisOnlyWhenTextIsLeftOver() {
+        let text = TerminalText(
+            "Read-only, cannot save: acme.webex.com is listed under readOnlySites")
+        #expect(text.wrapped(toWidth: 30, maxLines: 3).map(\.description) == [
+            "Read-only, cannot save:", "acme.webex.com is listed under", "readOnlySites",
+        ])
+        #expect(text.wrapped(toWidth: 30, maxLines: 2).map(\.description) == [
+            "Read-only, cannot save:", "acme.webex.com is listed unde…",
+        ])
+        #expect(text.wrapped(toWidth: 30, maxLines: 2, ellipsis: "...").last?.description
+            == "acme.webex.com is listed un...")
+        #expect(text.wrapped(toWidth: 30, maxLines: 0).isEmpty)
+        #expect(TerminalText("").wrapped(toWidth: 5, maxLines: 1).map(\.description) == [""])
+    }
+
     @Test func linesSplitOnNewlinesOnly() {
         #expect(TerminalText.lines("a\nb\r\nc\rd").map(\.description) == ["a", "b", "c␍d"])
     }

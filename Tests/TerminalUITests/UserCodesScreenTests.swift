@@ -201,4 +201,38 @@ import WebexAPI
         #expect(screen.contains("✗ 1 problem — fix it to save"))
         #expect(view.statusText == "1 problem")
     }
+
+    @Test func aReadOnlySitesReasonWrapsUnderTheTableAndReadsInFullAt80x24() async throws {
+        let fixture = FormFixture(readOnly: true)
+        let reason = try #require(fixture.readOnlyReason)
+        let (view, harness) = userPane(fixture)
+        await lookUp("alice@example.com", in: view, harness)
+        harness.press(.down, .down, .down)
+
+        let rows = harness.paneRows
+        let first = try #require(rows.firstIndex { $0.hasPrefix("Read-only, cannot save: ") })
+        let hints = try #require(rows.firstIndex { $0.hasPrefix("Enter edit · x undo edit") })
+        #expect((2...3).contains(hints - first), "\(harness.screen)")
+        #expect(lettersOf(rows[first..<hints]) == lettersOf(["Read-only, cannot save: " + reason]))
+        #expect(!harness.screen.contains("…"))
+        // The row the cursor is on, the last, still shows.
+        #expect(view.pane.cursor == 3)
+        #expect(rows.contains { $0.hasPrefix("Region       Host sel") })
+    }
+
+    @Test func theHighlightedRowsProblemShowsInFullOverThreeRows() async throws {
+        let name = "Department of Research and Development for the Northern and Western Regions"
+        let fixture = FormFixture(codes: [formCode("1", name, options: ["Engineering"])])
+        let (view, harness) = userPane(fixture)
+        await lookUp("alice@example.com", in: view, harness)
+
+        let problem = try #require(view.pane.selectedRow?.problem)
+        let rows = harness.paneRows
+        let first = try #require(rows.firstIndex { $0.hasPrefix("✗ Current value: 'Design'") })
+        let problemRows = rows[first...].prefix { !$0.hasPrefix("✗ 1 problem") }
+        #expect(problemRows.count == 3, "\(harness.screen)")
+        #expect(lettersOf(problemRows) == lettersOf(["✗ " + problem]))
+        // The table's cells are cut; the problem under it is not.
+        #expect(!problemRows.joined().contains("…"))
+    }
 }

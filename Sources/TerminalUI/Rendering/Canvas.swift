@@ -52,25 +52,45 @@ public struct Canvas: Hashable, Sendable {
         }
     }
 
-    /// Blanks what is left of the words an overlay drawn over `box` cuts: on each of the box's
-    /// rows, the non-blank cells running on from either side of it, up to the first blank.
-    /// The overlay then stands between whole words of what lies under it, never beside the end
-    /// of one ("│t" of a hidden "opt").
-    public mutating func clearCutWords(beside box: Rect, style: Style) {
-        let rows = max(box.y, clip.y)..<min(box.maxY, clip.maxY)
+    /// Blanks the words an overlay drawn over `box` would touch: on each of the box's rows, the
+    /// non-blank cells running on from either side of it, up to the first blank. The overlay
+    /// then stands apart from what lies under it, a blank column on each side, never beside
+    /// the end of a word it cut ("│t" of a hidden "opt").
+    ///
+    /// A run made only of `glyphs`' frame characters is the edge of a pane under the overlay,
+    /// not a word, and stays: blanking it would take a pane's whole top or bottom edge. A
+    /// blanked cell keeps its colours and reverse video (underline goes, as it would show on a
+    /// space), so a status bar or the cursor's highlight stays one band up to the overlay.
+    public mutating func clearCutWords(beside box: Rect, glyphs: GlyphSet) {
         guard !box.isEmpty else { return }
-        for y in rows {
-            var x = box.maxX
-            while x < clip.maxX, self[x, y].text != " " {
-                put(text: " ", width: 1, x: x, y: y, style: style)
-                x += 1
-            }
-            x = box.x - 1
-            while x >= clip.x, self[x, y].text != " " {
-                put(text: " ", width: 1, x: x, y: y, style: style)
-                x -= 1
+        let frame: Set<String> = [
+            glyphs.horizontal, glyphs.vertical,
+            glyphs.topLeft, glyphs.topRight, glyphs.bottomLeft, glyphs.bottomRight,
+        ]
+        for y in max(box.y, clip.y)..<min(box.maxY, clip.maxY) {
+            for (start, step) in [(box.maxX, 1), (box.x - 1, -1)] {
+                let run = nonBlankRun(from: start, step: step, y: y)
+                guard !run.allSatisfy({ frame.contains(self[$0, y].text) }) else { continue }
+                for x in run {
+                    var style = self[x, y].style
+                    style.attributes.remove(.underline)
+                    put(text: " ", width: 1, x: x, y: y, style: style)
+                }
             }
         }
+    }
+
+    /// The columns of the non-blank cells from `x` on, one `step` at a time, up to the first
+    /// blank or the edge of the clip. Measured before anything is blanked, because blanking
+    /// half of a wide character blanks its other half too, which would end the run early.
+    private func nonBlankRun(from x: Int, step: Int, y: Int) -> [Int] {
+        var run: [Int] = []
+        var column = x
+        while column >= clip.x, column < clip.maxX, self[column, y].text != " " {
+            run.append(column)
+            column += step
+        }
+        return run
     }
 
     /// Draws text from (x, y) rightwards, clipped. Returns the column after the last glyph.

@@ -161,6 +161,19 @@ public struct TerminalText: Hashable, Sendable, ExpressibleByStringLiteral,
         return lines
     }
 
+    /// Word-wraps into at most `maxLines` lines of at most `maxWidth` columns. Text that needs
+    /// more lines carries on in the last one, cut with `ellipsis`, so a cut always shows.
+    public func wrapped(toWidth maxWidth: Int, maxLines: Int, ellipsis: TerminalText = "…")
+        -> [TerminalText]
+    {
+        let lines = wrapped(toWidth: maxWidth)
+        guard maxLines > 0 else { return [] }
+        guard lines.count > maxLines else { return lines }
+        let last = lines[maxLines...].reduce(lines[maxLines - 1]) { $0 + " " + $1 }
+        return Array(lines.prefix(maxLines - 1))
+            + [last.truncated(toWidth: maxWidth, ellipsis: ellipsis)]
+    }
+
     /// Splits multi-line data (LF or CRLF) into sanitised lines.
     public static func lines(_ string: String) -> [TerminalText] {
         string.split(omittingEmptySubsequences: false, whereSeparator: {

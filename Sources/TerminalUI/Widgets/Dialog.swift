@@ -85,7 +85,7 @@ public struct Dialog: Sendable {
         // Frame, blank, message, blank, buttons, frame.
         let box = area.centered(width: width, height: lines.count + 5)
         guard !box.isEmpty else { return }
-        canvas.clearCutWords(beside: box, style: theme.normal)
+        canvas.clearCutWords(beside: box, glyphs: theme.glyphs)
 
         canvas.withClip(box) { canvas in
             canvas.fill(box, style: theme.dialog)

@@ -76,7 +76,7 @@ public struct HelpOverlay: Sendable {
         let contentWidth = lines.map { $0.keys.width + 2 + $0.help.width }.max() ?? 0
         let box = area.centered(width: contentWidth + 6, height: lines.count + 2)
         guard !box.isEmpty else { return }
-        canvas.clearCutWords(beside: box, style: theme.normal)
+        canvas.clearCutWords(beside: box, glyphs: theme.glyphs)
         let inner = box.inset(dx: 2, dy: 1)
 
         lineCount = lines.count

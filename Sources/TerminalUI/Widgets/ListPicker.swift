@@ -48,7 +48,7 @@ public struct ListPicker: Sendable {
     ) {
         guard !rect.isEmpty else { return }
         // Drawn over other content: no half word of it beside the frame.
-        canvas.clearCutWords(beside: rect, style: theme.normal)
+        canvas.clearCutWords(beside: rect, glyphs: theme.glyphs)
         canvas.fill(rect, style: theme.normal)
         canvas.drawBox(
             rect, style: isFocused ? theme.borderFocused : theme.border, glyphs: theme.glyphs,

@@ -27,9 +27,10 @@ extension CodeEditorView {
         for (index, line) in refusal.prefix(top.height).enumerated() {
             canvas.write(line.text, x: top.x, y: top.y + index, style: line.style)
         }
-        let (body, footer) = rest.splitBottom(2)
+        let summary = summaryRows(width: area.width, formHeight: area.height, theme: theme)
+        let (body, footer) = rest.splitBottom(summary.count + 1)
         drawForm(into: &canvas, in: body, theme: theme)
-        drawFooter(into: &canvas, in: footer, theme: theme)
+        drawFooter(summary, into: &canvas, in: footer, theme: theme)
 
         if var open = choicePicker {
             let height = min(open.picker.items.count + 2, rect.height)
@@ -254,27 +255,50 @@ extension CodeEditorView {
 
     // MARK: - Summary and hints
 
-    private func drawFooter(into canvas: inout Canvas, in footer: Rect, theme: Theme) {
-        guard footer.height >= 2 else { return }
-        let (summaryRow, hintRow) = footer.splitTop(1)
-        var x = summaryRow.x
-        for (text, style) in summary(theme: theme) {
-            x = canvas.write(
-                TerminalText(text).truncated(
-                    toWidth: max(0, summaryRow.maxX - x), ellipsis: theme.glyphs.ellipsis),
-                x: x, y: summaryRow.y, style: style)
+    private func drawFooter(
+        _ summary: [[(text: TerminalText, style: Style)]], into canvas: inout Canvas,
+        in footer: Rect, theme: Theme
+    ) {
+        guard footer.height > summary.count else { return }
+        for (index, parts) in summary.enumerated() {
+            var x = footer.x
+            for part in parts {
+                x = canvas.write(
+                    part.text.truncated(
+                        toWidth: max(0, footer.maxX - x), ellipsis: theme.glyphs.ellipsis),
+                    x: x, y: footer.y + index, style: part.style)
+            }
         }
         canvas.write(
-            TerminalText(hints).truncated(toWidth: hintRow.width, ellipsis: theme.glyphs.ellipsis),
-            x: hintRow.x, y: hintRow.y, style: theme.secondary)
+            TerminalText(hints).truncated(toWidth: footer.width, ellipsis: theme.glyphs.ellipsis),
+            x: footer.x, y: footer.maxY - 1, style: theme.secondary)
     }
 
-    private func summary(theme: Theme) -> [(String, Style)] {
-        if let notice { return [(notice, theme.advisoryMessage)] }
-        if editor.isBusy { return [("Saving… (Esc cancels)", theme.normal)] }
-        if let reason = editor.readOnlyReason {
-            return [("Read-only, cannot save: " + reason, theme.advisoryMessage)]
+    /// The summary above the key hints, one row of parts each: a message (see `message`)
+    /// wrapped over as many rows as it needs (see `FormMessage`), else the counts on one row.
+    private func summaryRows(width: Int, formHeight: Int, theme: Theme)
+        -> [[(text: TerminalText, style: Style)]]
+    {
+        if let message = message(theme: theme) {
+            return FormMessage.lines(
+                message.text, width: width, formHeight: formHeight, theme: theme
+            ).map { [($0, message.style)] }
         }
+        return [counts(theme: theme).map { (TerminalText($0.0), $0.1) }]
+    }
+
+    /// A notice, the save in flight, or why the site cannot be saved to: nil when none applies.
+    private func message(theme: Theme) -> (text: String, style: Style)? {
+        if let notice { return (notice, theme.advisoryMessage) }
+        if editor.isBusy { return ("Saving… (Esc cancels)", theme.normal) }
+        if let reason = editor.readOnlyReason {
+            return ("Read-only, cannot save: " + reason, theme.advisoryMessage)
+        }
+        return nil
+    }
+
+    /// The problems that stop a save (else whether there is anything to save) and the warnings.
+    private func counts(theme: Theme) -> [(String, Style)] {
         let problems = editor.violations.count
         let warnings = editor.advisories.count
         var parts: [(String, Style)] = []

@@ -50,7 +50,7 @@ struct BulkDeleteView {
             width: min(76, area.width - 2), height: min(area.height - 2, max(10, job.total + 8)))
         guard box.width > 8, box.height > 7 else { return }
         let title = job.isFinished ? "Delete finished" : "Deleting \(CountedNoun.text(job.total, "code"))"
-        canvas.clearCutWords(beside: box, style: theme.normal)
+        canvas.clearCutWords(beside: box, glyphs: theme.glyphs)
         canvas.withClip(box) { canvas in
             canvas.fill(box, style: theme.dialog)
             canvas.drawBox(box, style: theme.borderFocused, glyphs: theme.glyphs,

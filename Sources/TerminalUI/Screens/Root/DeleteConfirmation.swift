@@ -70,7 +70,7 @@ struct DeleteConfirmation {
         let listHeight = max(1, min(codes.count, area.height - 2 - fixed))
         let box = area.centered(width: width, height: fixed + listHeight)
         guard !box.isEmpty else { return }
-        canvas.clearCutWords(beside: box, style: theme.normal)
+        canvas.clearCutWords(beside: box, glyphs: theme.glyphs)
 
         canvas.withClip(box) { canvas in
             canvas.fill(box, style: theme.dialog)

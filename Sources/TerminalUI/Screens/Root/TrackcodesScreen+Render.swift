@@ -209,12 +209,8 @@ extension TrackcodesScreen {
         case .warning: theme.marked
         case .success, .info: theme.normal
         }
-        var lines = TerminalText(status.text).wrapped(toWidth: textWidth)
-        if lines.count > Self.maximumMessageRows {
-            let last = lines[Self.maximumMessageRows - 1] + " " + lines[Self.maximumMessageRows]
-            lines = Array(lines.prefix(Self.maximumMessageRows - 1))
-                + [last.truncated(toWidth: textWidth, ellipsis: theme.glyphs.ellipsis)]
-        }
+        let lines = TerminalText(status.text).wrapped(
+            toWidth: textWidth, maxLines: Self.maximumMessageRows, ellipsis: theme.glyphs.ellipsis)
         return (lines, style)
     }
 

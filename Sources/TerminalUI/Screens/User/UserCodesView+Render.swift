@@ -24,8 +24,9 @@ extension UserCodesView {
             TerminalText(whoLine).truncated(toWidth: top.width, ellipsis: theme.glyphs.ellipsis),
             x: top.x, y: top.y + 0, style: theme.secondary)
 
-        let detail = detailLines(width: area.width, theme: theme)
-        let (tableRect, bottom) = rest.splitBottom(2 + detail.count)
+        let detail = detailLines(width: area.width, formHeight: area.height, theme: theme)
+        let summary = summaryLines(width: area.width, formHeight: area.height, theme: theme)
+        let (tableRect, bottom) = rest.splitBottom(detail.count + summary.lines.count + 1)
         let rows = pane.rows
         // Code names are short: as wide as the longest (within reason), values get the rest.
         let longestName = rows.map { TerminalText($0.name).width }.max() ?? 0
@@ -43,7 +44,9 @@ extension UserCodesView {
             drawValueEdit(edit, into: &canvas, y: bottom.y, x: bottom.x, width: bottom.width,
                           theme: theme)
         }
-        drawFooter(into: &canvas, in: bottom.splitBottom(2).bottom, theme: theme)
+        drawFooter(
+            summary, into: &canvas, in: bottom.splitBottom(summary.lines.count + 1).bottom,
+            theme: theme)
 
         if var open = valuePicker {
             let widest = open.picker.items.map { TerminalText($0).width }.max() ?? 0
@@ -124,20 +127,22 @@ extension UserCodesView {
     }
 
     /// Under the table: the highlighted row's problem in full, or what typing a value breaks.
-    private func detailLines(width: Int, theme: Theme) -> [(text: TerminalText, style: Style)] {
-        var problem: String?
-        if let edit = valueEdit, let row = pane.rows.first(where: { $0.id == edit.codeID }) {
-            problem = TrackingCodeRules.userValueViolation(edit.field.text, for: row.code)
-            // The field itself takes the first line.
-            let lines = problem.map {
-                TerminalText(theme.ruleGlyph + " " + $0).wrapped(toWidth: max(1, width))
-            } ?? []
-            return [(.empty, theme.normal)] + lines.prefix(2).map { ($0, theme.ruleMessage) }
+    /// The problem's rows are as many as it needs, within `FormMessage`'s limit.
+    private func detailLines(width: Int, formHeight: Int, theme: Theme)
+        -> [(text: TerminalText, style: Style)]
+    {
+        func lines(_ problem: String?) -> [(text: TerminalText, style: Style)] {
+            guard let problem else { return [] }
+            return FormMessage.lines(
+                theme.ruleGlyph + " " + problem, width: width, formHeight: formHeight, theme: theme
+            ).map { ($0, theme.ruleMessage) }
         }
-        problem = focus == .table ? pane.selectedRow?.problem : nil
-        guard let problem else { return [] }
-        return TerminalText(theme.ruleGlyph + " " + problem).wrapped(toWidth: max(1, width))
-            .prefix(2).map { ($0, theme.ruleMessage) }
+        if let edit = valueEdit, let row = pane.rows.first(where: { $0.id == edit.codeID }) {
+            // The field itself takes the first line.
+            return [(.empty, theme.normal)]
+                + lines(TrackingCodeRules.userValueViolation(edit.field.text, for: row.code))
+        }
+        return lines(focus == .table ? pane.selectedRow?.problem : nil)
     }
 
     private func drawValueEdit(
@@ -153,16 +158,26 @@ extension UserCodesView {
         valueEdit?.field = field
     }
 
-    private func drawFooter(into canvas: inout Canvas, in footer: Rect, theme: Theme) {
-        guard footer.height >= 2 else { return }
-        let (summaryRow, hintRow) = footer.splitTop(1)
-        let (text, style) = summary(theme: theme)
-        let fitted = TerminalText(text).truncated(
-            toWidth: summaryRow.width, ellipsis: theme.glyphs.ellipsis)
-        canvas.write(fitted, x: summaryRow.x, y: summaryRow.y, style: style)
+    private func drawFooter(
+        _ summary: (lines: [TerminalText], style: Style), into canvas: inout Canvas,
+        in footer: Rect, theme: Theme
+    ) {
+        guard footer.height > summary.lines.count else { return }
+        for (index, line) in summary.lines.enumerated() {
+            canvas.write(line, x: footer.x, y: footer.y + index, style: summary.style)
+        }
         canvas.write(
-            TerminalText(hints).truncated(toWidth: hintRow.width, ellipsis: theme.glyphs.ellipsis),
-            x: hintRow.x, y: hintRow.y, style: theme.secondary)
+            TerminalText(hints).truncated(toWidth: footer.width, ellipsis: theme.glyphs.ellipsis),
+            x: footer.x, y: footer.maxY - 1, style: theme.secondary)
+    }
+
+    /// The summary above the key hints, wrapped over as many rows as it needs (a read-only
+    /// site's reason names the settings file), within `FormMessage`'s limit.
+    private func summaryLines(width: Int, formHeight: Int, theme: Theme)
+        -> (lines: [TerminalText], style: Style)
+    {
+        let (text, style) = summary(theme: theme)
+        return (FormMessage.lines(text, width: width, formHeight: formHeight, theme: theme), style)
     }
 
     private func summary(theme: Theme) -> (String, Style) {
