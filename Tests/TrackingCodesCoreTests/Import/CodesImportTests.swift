@@ -185,7 +185,7 @@ struct CodesImportTests {
         #expect(fixture.sandboxNames() == ["Cost Center", "Department", "Division", "Good"])
         #expect(
             importer.resultSummary
-                == "Created 1, changed 0, deleted 0 of 1 planned; 5 row(s) with errors not sent")
+                == "Created 1, changed 0, deleted 0 of 1 planned; 5 rows with errors not sent")
     }
 
     @Test func aNameHeldByAKeptCodeIsRefusedButPruneFreesIt() async throws {

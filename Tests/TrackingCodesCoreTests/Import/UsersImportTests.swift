@@ -146,7 +146,7 @@ struct UsersImportTests {
         #expect(await importer.run(dryRun: true))
         #expect(statuses(importer) == [.wouldChange, .wouldChange])
         #expect(importer.rows[0].detail == "Department: Design → Sales")
-        #expect(importer.summary == "2 row(s): 2 would change, 0 unchanged, 0 with errors")
+        #expect(importer.summary == "2 rows: 2 would change, 0 unchanged, 0 with errors")
         #expect(transport.writes == 0)
         #expect(transport.answeredUserGets == 2)
         #expect(session.history.undoStack.isEmpty)
@@ -274,7 +274,7 @@ struct UsersImportTests {
         // Bob had no Department before; Webex cannot remove a value, and the message says so.
         #expect(
             sandbox.userValues(siteUrl: siteA, email: "bob@example.com") == ["Department": "Sales"])
-        #expect(session.status?.text.contains("1 user(s) keep values") == true)
+        #expect(session.status?.text.contains("1 user keeps values") == true)
         #expect(await session.history.redo())
         #expect(
             sandbox.userValues(siteUrl: siteA, email: "alice@example.com") == [
