@@ -188,6 +188,16 @@ struct CodesImportTests {
                 == "Created 1, changed 0, deleted 0 of 1 planned; 5 rows with errors not sent")
     }
 
+    @Test func emptySpreadsheetRowsAreSkippedButARowWithAnyCellIsChecked() async throws {
+        let fixture = Fixture()
+        let file = "id,name,inputMode,options\n,,,\n,Project,text,\n,,,\n\n,,text,\n,,,\n"
+        let importer = try await plannedImport(fixture, file)
+        #expect(verbs(importer) == ["create Project", "error "])
+        #expect(importer.items.compactMap(\.line) == [3, 6])
+        #expect(importer.items[1].detail == "the name is empty")
+        #expect(importer.planSummary.hasPrefix("1 to create, 0 unchanged, 1 with errors"))
+    }
+
     @Test func aNameHeldByAKeptCodeIsRefusedButPruneFreesIt() async throws {
         let fixture = Fixture()
         let file = "id,name\n1,Cost Center\n2,Division\n"
