@@ -351,7 +351,7 @@ import WebexSandbox
         let (view, harness) = try importPane(fixture, files: ["notes.csv": "title,body\na,b\n"])
         await open("nothere.csv", in: view, harness)
         #expect(view.stage == .choosingFile)
-        #expect(harness.screen.contains("nothere.csv: no such file"))
+        #expect(harness.screen.contains("nothere.csv: the file does not exist"))
 
         harness.press(.ctrl("u"))
         await open("notes.csv", in: view, harness)
