@@ -29,7 +29,10 @@ public enum Change: Hashable, Sendable {
         case .bulkDeleted(let codes):
             codes.count == 1 ? "Deleted '\(codes[0].name)' (bulk)" : "Deleted \(codes.count) codes"
         case .userValuesChanged(let user, let before, let after):
-            "Changed \(UserValueDiff(before: before, after: after).changedNames.count) value(s) of \(user)"
+            "Changed "
+                + CountedNoun.text(
+                    UserValueDiff(before: before, after: after).changedNames.count, "value")
+                + " of \(user)"
         case .grouped(let title, let changes):
             "\(title) (\(CountedNoun.text(changes.count, "change")))"
         }

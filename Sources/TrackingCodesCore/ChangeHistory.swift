@@ -290,14 +290,17 @@ public final class ChangeHistory {
         }
 
         let verb = undoing ? "Undid" : "Redid"
-        var message = "\(verb) '\(title)': \(done.count) of \(changes.count) change(s)."
+        var message =
+            "\(verb) '\(title)': \(CountedNoun.number(done.count)) of "
+            + CountedNoun.text(changes.count, "change") + "."
         let stuck = undoing ? changes.indices.filter { index in
             guard done.contains(index),
                   case .userValuesChanged(_, let before, let after) = changes[index] else { return false }
             return !UserValueDiff(before: before, after: after).newlySetNames.isEmpty
         }.count : 0
         if stuck > 0 {
-            message += " \(stuck) user(s) keep values they had no value for before: "
+            message += " \(CountedNoun.text(stuck, "user")) "
+                + (stuck == 1 ? "keeps" : "keep") + " values they had no value for before: "
                 + "Webex has no way to remove a user's value."
         }
         guard let first = failures.min(by: { $0.index < $1.index }) else {

@@ -116,7 +116,7 @@ public final class UserCodesPane {
             show(values, codes: codes)
             cursor = 0
             let who = values.email ?? reference.description
-            session.report("\(who): \(values.trackingCodes.count) value(s) set.")
+            session.report("\(who): \(CountedNoun.text(values.trackingCodes.count, "value")) set.")
             changed()
             return true
         case .failure(let error):

@@ -73,7 +73,9 @@ import WebexSandbox
         let run = await harness.run(["codes", "create", "--body", "/nonexistent/body.json"])
 
         #expect(run.exitCode == .usage)
-        #expect(run.standardError.contains("No such file"))
+        #expect(
+            run.standardError
+                == "trackcodes: cannot read /nonexistent/body.json: the file does not exist\n")
     }
 
     @Test(arguments: [

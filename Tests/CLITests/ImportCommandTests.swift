@@ -222,7 +222,7 @@ import WebexSandbox
 
         let run = await harness.run(["users", "import", file])
         #expect(run.exitCode == .apiError)
-        #expect(run.standardOutput.contains("5 row(s): 4 changed, 0 unchanged, 1 with errors."))
+        #expect(run.standardOutput.contains("5 rows: 4 changed, 0 unchanged, 1 with errors."))
         #expect(run.standardOutput.contains("Report: \(file).report.csv"))
         for (index, user) in users.enumerated() {
             #expect(
@@ -238,7 +238,7 @@ import WebexSandbox
         #expect(report.records[4][3].contains("not found"))
 
         let again = await harness.run(["users", "import", file + ".report.csv"])
-        #expect(again.standardOutput.contains("5 row(s): 0 changed, 4 unchanged, 1 with errors."))
+        #expect(again.standardOutput.contains("5 rows: 0 changed, 4 unchanged, 1 with errors."))
         #expect(try intents(harness) == 4)
     }
 

@@ -161,7 +161,7 @@ import WebexSandbox
             ["users", "import", input.path, "--site", site], environment: environment(baseURL))
         #expect(second.status == 0, "\(second.standardError)")
         let counts = "\(users.count - done.count) changed, \(done.count) unchanged, 0 with errors"
-        #expect(second.standardOutput.contains("\(users.count) row(s): \(counts)."))
+        #expect(second.standardOutput.contains("\(users.count) rows: \(counts)."))
         let report = try DelimitedTable.parse(
             try String(contentsOfFile: input.path + ".report.csv", encoding: .utf8))
         for record in report.records {

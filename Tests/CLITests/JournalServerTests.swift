@@ -23,7 +23,8 @@ struct JournalServerTests {
         #expect(elsewhere.exitCode == .success, "\(elsewhere.standardError)")
         #expect(!elsewhere.standardOutput.contains("'\(code.name)'"))
         #expect(elsewhere.standardOutput.contains(
-            "Left out: 1 change(s) made on other API servers than https://webexapis.com"))
+            "Left out: 1 change made on other API servers than https://webexapis.com "
+                + "(--any-server includes it)."))
 
         let restore = await harness.run(["journal", "restore", "--yes"])
         #expect(restore.exitCode == .success, "\(restore.standardError)")
@@ -51,8 +52,8 @@ struct JournalServerTests {
         let plain = await harness.run(["journal", "list"])
         #expect(!plain.standardOutput.contains("'\(code.name)'"))
         #expect(plain.standardOutput.contains(
-            "Left out: 1 older change(s) whose API server was not recorded "
-                + "(--any-server includes them)."))
+            "Left out: 1 older change whose API server was not recorded "
+                + "(--any-server includes it)."))
 
         let any = await harness.run(["journal", "list", "--any-server"])
         #expect(any.standardOutput.contains("'\(code.name)' (id \(code.id))"))

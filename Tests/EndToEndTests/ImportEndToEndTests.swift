@@ -41,7 +41,7 @@ struct ImportEndToEndTests {
         try ui.send("Enter")
 
         let preview = try ui.waitFor(text: "3 changes to send")
-        #expect(preview.contains("4 row(s): 3 would change, 1 unchanged, 0 with errors"))
+        #expect(preview.contains("4 rows: 3 would change, 1 unchanged, 0 with errors"))
         #expect(preview.contains(
             "Line 2: Department: Legal → Sales; Cost Center: CC-7730 → CC-9001"))
         #expect(preview.contains("mohammed.alali@acme.example.com unchanged"))
@@ -52,7 +52,7 @@ struct ImportEndToEndTests {
 
         try ui.send("y")
         let report = try ui.waitFor(text: "import finished")
-        #expect(report.contains("4 row(s): 3 changed, 1 unchanged, 0 with errors"))
+        #expect(report.contains("4 rows: 3 changed, 1 unchanged, 0 with errors"))
         #expect(report.contains("Report (status and detail per row)"))
         let imported = try await sandbox.waitForState("the imported values") {
             $0.values(of: "seoyeon.park@acme.example.com")["3"] == "CC-9003"

@@ -155,7 +155,7 @@ struct UndoRedoEndToEndTests {
         #expect(undone.values(of: email) == [
             "1": "Legal", "2": "Full-time", "11": "Contoso GmbH", "3": "CC-7730", "7": "São Paulo",
         ])
-        _ = try historyRow("Changed 2 value(s) of wang.fang", state: "undone", in: ui)
+        _ = try historyRow("Changed 2 values of wang.fang", state: "undone", in: ui)
 
         try ui.send("Z")
         try ui.waitFor(text: "Set the values of \(email) again.")
@@ -163,6 +163,6 @@ struct UndoRedoEndToEndTests {
             $0.values(of: email)["1"] == "Engineering"
         }
         #expect(redone.values(of: email)["2"] == "Full-time")
-        _ = try historyRow("Changed 2 value(s) of wang.fang", state: "done", in: ui)
+        _ = try historyRow("Changed 2 values of wang.fang", state: "done", in: ui)
     }
 }

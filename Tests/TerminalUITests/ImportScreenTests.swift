@@ -58,8 +58,8 @@ import WebexSandbox
         #expect(harness.screen == """
         ┌─ Import of users' values from users.csv ─────────────────────────────────────┐
         │ File  users.csv                                                              │
-        │ 3 row(s) of users' values; codes Department, Cost Center; ignored: Note      │
-        │ 3 row(s): 2 would change, 0 unchanged, 1 with errors                         │
+        │ 3 rows of users' values; codes Department, Cost Center; ignored: Note        │
+        │ 3 rows: 2 would change, 0 unchanged, 1 with errors                           │
         │  Line User              Action       Detail                                  │
         │     2 alice@example.com would change Department: Design → Sales              │
         │     3 bob@example.com   would change Department: (none) → Engineering; Cost… │
@@ -79,7 +79,7 @@ import WebexSandbox
         │                                                                              │
         │ y apply · f other file · Esc cancel (nothing is sent)                        │
         └──────────────────────────────────────────────────────────────────────────────┘
-         3 row(s): 2 would change, 0 unchanged, 1 with errors.        2 changes to send
+         3 rows: 2 would change, 0 unchanged, 1 with errors.          2 changes to send
         """)
         // The preview read the users and sent nothing.
         #expect(fixture.sandbox.userValues(siteUrl: formSite, email: "alice@example.com") == [
@@ -98,8 +98,8 @@ import WebexSandbox
         #expect(harness.screen == """
         ┌─ Import of users' values from users.csv ─────────────────────────────────────┐
         │ File  users.csv                                                              │
-        │ 3 row(s) of users' values; codes Department, Cost Center; ignored: Note      │
-        │ 3 row(s): 2 changed, 0 unchanged, 1 with errors                              │
+        │ 3 rows of users' values; codes Department, Cost Center; ignored: Note        │
+        │ 3 rows: 2 changed, 0 unchanged, 1 with errors                                │
         │ Report (status and detail per row): users.csv.report.csv                     │
         │  Line User              Action       Detail                                  │
         │     2 alice@example.com changed      Department: Design → Sales              │
@@ -119,7 +119,7 @@ import WebexSandbox
         │                                                                              │
         │ Enter back to the list · z there undoes the whole import                     │
         └──────────────────────────────────────────────────────────────────────────────┘
-         3 row(s): 2 changed, 0 unchanged, 1 with errors.               import finished
+         3 rows: 2 changed, 0 unchanged, 1 with errors.                 import finished
         """)
         #expect(fixture.sandbox.userValues(siteUrl: formSite, email: "alice@example.com") == [
             "Department": "Sales", "Cost Center": "CC-100",
@@ -155,7 +155,7 @@ import WebexSandbox
         #expect(harness.screen == """
         ┌─ Import of users' values from users.csv ─────────────────────────────────────┐
         │ File  users.csv                                                              │
-        │ 3 row(s) of users' values; codes Department, Cost Center; ignored: Note      │
+        │ 3 rows of users' values; codes Department, Cost Center; ignored: Note        │
         │ Importing [████████████████████░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░] 1/3 │
         │  Line User              Action       Detail                                  │
         │     2 alice@example.com working…                                             │
@@ -176,11 +176,11 @@ import WebexSandbox
         │                                                                              │
         │ Esc start no more rows (those in flight finish)                              │
         └──────────────────────────────────────────────────────────────────────────────┘
-         3 row(s): 2 would change, 0 unchanged, 1 with errors.               importing…
+         3 rows: 2 would change, 0 unchanged, 1 with errors.                 importing…
         """)
         gate.open()
         await view.runningWork?.value
-        #expect(harness.screen.contains("3 row(s): 2 changed, 0 unchanged, 1 with errors"))
+        #expect(harness.screen.contains("3 rows: 2 changed, 0 unchanged, 1 with errors"))
     }
 
     /// A session on the fixture's sandbox through `transport`.
@@ -238,7 +238,7 @@ import WebexSandbox
 
         let plan = harness.screen.components(separatedBy: "\n")
         #expect(plan[0].hasPrefix("┌─ Import of tracking codes from codes.csv ─"))
-        #expect(plan[2].contains("4 row(s) of tracking codes"))
+        #expect(plan[2].contains("4 rows of tracking codes"))
         #expect(plan[3].contains(
             "1 to create, 1 to change, 1 unchanged, 1 invalid (not sent); "
                 + "2 site codes not in the file stay (p deletes them)"))
@@ -263,7 +263,7 @@ import WebexSandbox
         #expect(view.stage == .report)
         let report = harness.screen.components(separatedBy: "\n")
         #expect(report[3].contains(
-            "Created 1, changed 1, deleted 0 of 2 planned; 1 row(s) with errors"))
+            "Created 1, changed 1, deleted 0 of 2 planned; 1 row with errors"))
         #expect(report[5].contains("Department") && report[5].contains("changed"))
         #expect(report[7].contains("Project") && report[7].contains("created"))
         #expect(fixture.code(named: "Department")?.options.map(\.value) == [
@@ -289,8 +289,8 @@ import WebexSandbox
         #expect(harness.screen == """
         ┌─ Import of tracking codes from codes.csv ────────────────────────────────────────────────────────────────────────────┐
         │ File  codes.csv                                                                                                      │
-        │ 4 row(s) of tracking codes                                                                                           │
-        │ Created 1, changed 1, deleted 0 of 2 planned; 1 row(s) with errors not sent                                          │
+        │ 4 rows of tracking codes                                                                                             │
+        │ Created 1, changed 1, deleted 0 of 2 planned; 1 row with errors not sent                                             │
         │  Line Code         Action       Detail                                                                               │
         │     2 Department   changed      options                                                                              │
         │     3 Division     unchanged                                                                                         │
@@ -326,7 +326,7 @@ import WebexSandbox
         │                                                                                                                      │
         │ Enter back to the list · z there undoes the whole import                                                             │
         └──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
-         Created 1, changed 1, deleted 0 of 2 planned; 1 row(s) with errors not sent.                           import finished
+         Created 1, changed 1, deleted 0 of 2 planned; 1 row with errors not sent.                              import finished
         """)
     }
 
@@ -351,7 +351,7 @@ import WebexSandbox
         let (view, harness) = try importPane(fixture, files: ["notes.csv": "title,body\na,b\n"])
         await open("nothere.csv", in: view, harness)
         #expect(view.stage == .choosingFile)
-        #expect(harness.screen.contains("nothere.csv: no such file"))
+        #expect(harness.screen.contains("nothere.csv: the file does not exist"))
 
         harness.press(.ctrl("u"))
         await open("notes.csv", in: view, harness)

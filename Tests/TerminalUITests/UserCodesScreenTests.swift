@@ -56,7 +56,7 @@ import WebexAPI
         │ 1 edited — Ctrl-S sends the user's full list                                 │
         │ Enter edit · x undo edit · / find user · Ctrl-S save · Esc back              │
         └──────────────────────────────────────────────────────────────────────────────┘
-         alice@example.com: 2 value(s) set.                                    1 edited
+         alice@example.com: 2 values set.                                      1 edited
         """)
 
         harness.press(.ctrl("s"))

@@ -71,7 +71,8 @@ public final class MCPServer: Sendable {
             .filter { fields[$0] == nil }
         guard missing.isEmpty else {
             let names = missing.joined(separator: ", ")
-            throw .invalidParams("params._meta is missing the required key(s): \(names)")
+            let keys = CountedNoun.noun("key", count: missing.count)
+            throw .invalidParams("params._meta is missing the required \(keys): \(names)")
         }
         guard let version = fields[MCPProtocol.protocolVersionKey]?.stringValue else {
             throw .invalidParams("'\(MCPProtocol.protocolVersionKey)' must be a string")

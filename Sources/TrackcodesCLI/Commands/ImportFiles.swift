@@ -27,10 +27,10 @@ enum ImportFiles {
                     "cannot read standard input: \(error.localizedDescription)")
             }
         }
-        do {
-            return try Data(contentsOf: URL(fileURLWithPath: path))
+        do throws(InputFileError) {
+            return try InputFile.read(path: path)
         } catch {
-            throw CLIFailure.invalidInput("cannot read \(path): \(error.localizedDescription)")
+            throw CLIFailure.invalidInput(error.message)
         }
     }
 

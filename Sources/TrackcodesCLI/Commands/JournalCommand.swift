@@ -64,7 +64,8 @@ enum JournalCommand {
         if report.restorable.isEmpty {
             lines.append("Nothing to restore: no deleted code is missing from its site.")
         } else {
-            lines.append("\(report.restorable.count) deleted code(s) can be restored:")
+            lines.append(
+                "\(CountedNoun.text(report.restorable.count, "deleted code")) can be restored:")
             for deletion in report.restorable {
                 let note = deletion.outcome == .unknown ? " (the program stopped during the delete)" : ""
                 lines.append("  '\(deletion.code.name)' (id \(deletion.code.id)) on "
@@ -76,17 +77,21 @@ enum JournalCommand {
         }
         let unfinished = report.unfinished.filter { $0.action != .delete }
         if !unfinished.isEmpty {
-            lines.append("\(unfinished.count) other change(s) have no recorded outcome; check them in "
-                         + "Control Hub.")
+            let count = unfinished.count
+            lines.append("\(CountedNoun.text(count, "other change")) "
+                         + (count == 1 ? "has" : "have") + " no recorded outcome; check "
+                         + "\(pronoun(count)) in Control Hub.")
         }
         let server = JournalRecord.apiServer(of: recovery.session.client.baseURL)
         if report.otherServerChanges > 0 {
-            lines.append("Left out: \(report.otherServerChanges) change(s) made on other API servers "
-                         + "than \(server) (--any-server includes them).")
+            let count = report.otherServerChanges
+            lines.append("Left out: \(CountedNoun.text(count, "change")) made on other API servers "
+                         + "than \(server) (--any-server includes \(pronoun(count))).")
         }
         if report.unknownServerChanges > 0 {
-            lines.append("Left out: \(report.unknownServerChanges) older change(s) whose API server "
-                         + "was not recorded (--any-server includes them).")
+            let count = report.unknownServerChanges
+            lines.append("Left out: \(CountedNoun.text(count, "older change")) whose API server "
+                         + "was not recorded (--any-server includes \(pronoun(count))).")
         }
         if !report.unreadableLines.isEmpty {
             lines.append("Unreadable journal lines: "
@@ -97,6 +102,11 @@ enum JournalCommand {
         return (recovery, report)
     }
 
+    /// What stands for `count` changes later in the sentence: "it" for one, else "them".
+    private static func pronoun(_ count: Int) -> String {
+        count == 1 ? "it" : "them"
+    }
+
     @MainActor
     private static func runRestore(_ invocation: CommandInvocation) async throws -> ExitCode {
         try invocation.refuseIfReadOnly("restore deleted codes")
@@ -104,7 +114,7 @@ enum JournalCommand {
         guard !report.restorable.isEmpty else { return .success }
         if !invocation.parsed[yes] {
             invocation.context.standardError.write(
-                "Restore \(report.restorable.count) code(s)? [y/N] ")
+                "Restore \(CountedNoun.text(report.restorable.count, "code"))? [y/N] ")
             guard confirmed(invocation) else {
                 invocation.printError("nothing restored")
                 return .success

@@ -87,11 +87,12 @@ enum UsersImportCommand {
         }
     }
 
-    /// "users.csv: 40 row(s) for acme.webex.com; codes Department, Division; ignored: Note"
+    /// "users.csv: 40 rows for acme.webex.com; codes Department, Division; ignored: Note"
     @MainActor
     static func heading(_ importer: UsersImport, path: String) -> String {
         let codes = importer.layout?.codeColumns.map(\.code.name) ?? []
-        var text = "\(path): \(importer.rows.count) row(s) for \(importer.siteUrl); "
+        let rows = CountedNoun.text(importer.rows.count, "row")
+        var text = "\(path): \(rows) for \(importer.siteUrl); "
         text +=
             codes.isEmpty
             ? "no column names a tracking code of the site"

@@ -1,4 +1,5 @@
 import Foundation
+import TrackingCodesCore
 import WebexAPI
 
 /// A tracking code given as JSON with `--body FILE` (or `--body -` for standard input).
@@ -41,18 +42,13 @@ struct TrackingCodeBody: Sendable, Equatable {
                 throw CLIFailure.invalidInput("cannot read \(source): \(error.localizedDescription)")
             }
         }
-        let source = "the body file '\(argument)'"
-        var isDirectory: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory)
-        if exists, isDirectory.boolValue {
-            throw CLIFailure.invalidInput("cannot read \(source): it is a directory")
+        let data: Data
+        do throws(InputFileError) {
+            data = try InputFile.read(path: argument)
+        } catch {
+            throw CLIFailure.invalidInput(error.message)
         }
-        guard let data = FileManager.default.contents(atPath: argument) else {
-            let reason = access(argument, R_OK) == 0
-                ? "it cannot be read" : String(cString: strerror(errno))
-            throw CLIFailure.invalidInput("cannot read \(source): \(reason)")
-        }
-        return try decode(data, source: source)
+        return try decode(data, source: "the body file '\(argument)'")
     }
 
     static func decode(_ data: Data, source: String) throws -> TrackingCodeBody {

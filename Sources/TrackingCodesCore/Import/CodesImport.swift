@@ -105,7 +105,9 @@ public final class CodesImport {
             "Created \(created), changed \(changed), deleted \(deleted) of \(changeCount) planned"
         if failedCount > 0 { text += "; \(failedCount) failed" }
         if skippedCount > 0 { text += "; \(skippedCount) not started (cancelled)" }
-        if invalidCount > 0 { text += "; \(invalidCount) row(s) with errors not sent" }
+        if invalidCount > 0 {
+            text += "; \(CountedNoun.text(invalidCount, "row")) with errors not sent"
+        }
         return text
     }
 

@@ -4,9 +4,10 @@ import Foundation
 ///
 /// Reading follows RFC 4180 and what spreadsheets write: cells may be quoted, a quote inside a
 /// quoted cell is doubled, and quoted cells may hold delimiters and line breaks, which are kept
-/// exactly (CR LF stays CR LF). Lines end with LF or CR LF. Blank lines are skipped. Parsing
-/// works on Unicode scalars, not `Character`s, so a quote followed by a combining mark, or a
-/// CR LF pair, is never mistaken for one unit.
+/// exactly (CR LF stays CR LF). Lines end with LF or CR LF. Blank lines are skipped, and so are
+/// rows under the header whose cells are all empty (`,,,`, how spreadsheets save an empty row).
+/// Parsing works on Unicode scalars, not `Character`s, so a quote followed by a combining mark,
+/// or a CR LF pair, is never mistaken for one unit.
 ///
 /// Every cell passes through `SpreadsheetSafety` both ways, so a value that starts like a
 /// formula is exported harmless and comes back exactly.
@@ -20,6 +21,9 @@ public struct DelimitedTable: Hashable, Sendable {
             self.line = line
             self.cells = cells
         }
+
+        /// True when every cell is empty: a blank line, or a row of delimiters only.
+        public var isEmpty: Bool { cells.allSatisfy(\.isEmpty) }
 
         /// The cell in `column`, or "" when the row is shorter.
         public subscript(column: Int) -> String {
@@ -64,7 +68,9 @@ public struct DelimitedTable: Hashable, Sendable {
         var rows = try records(of: text, delimiter: delimiter)
         guard !rows.isEmpty else { throw .empty }
         let header = rows.removeFirst().cells
-        return DelimitedTable(header: header, records: rows)
+        // A header of delimiters only stays the header: the import then says which column is
+        // missing, instead of taking the first row of data for the header.
+        return DelimitedTable(header: header, records: rows.filter { !$0.isEmpty })
     }
 
     /// The delimiter the header row uses most; comma when it uses none.

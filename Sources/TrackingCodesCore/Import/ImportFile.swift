@@ -30,10 +30,10 @@ public struct ImportFile: Sendable {
     ) throws(ImportFileProblem) -> ImportFile {
         let url = resolve(path, relativeTo: directory)
         let data: Data
-        do {
-            data = try Data(contentsOf: url)
+        do throws(InputFileError) {
+            data = try InputFile.read(path: url.path)
         } catch {
-            throw ImportFileProblem(path: url.path, reason: Self.readFailure(error, url: url))
+            throw ImportFileProblem(path: url.path, reason: error.reason)
         }
         do throws(ImportFileError) {
             let text = try TextFileDecoding.decode(data).text
@@ -89,15 +89,6 @@ public struct ImportFile: Sendable {
     public var reportURL: URL {
         url.deletingLastPathComponent()
             .appendingPathComponent(url.lastPathComponent + ".report.csv")
-    }
-
-    private static func readFailure(_ error: any Error, url: URL) -> String {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) {
-            return isDirectory.boolValue
-                ? "this is a folder; name a file in it" : error.localizedDescription
-        }
-        return "no such file"
     }
 }
 

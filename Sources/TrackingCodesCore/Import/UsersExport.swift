@@ -71,7 +71,8 @@ public final class UsersExport {
         } else {
             let read = rows.count - failedRows.count
             session.report(
-                "Read the values of \(read) of \(rows.count) user(s).",
+                "Read the values of \(CountedNoun.number(read)) of "
+                    + CountedNoun.text(rows.count, "user") + ".",
                 severity: failedRows.isEmpty ? .success : .error)
         }
         changed()

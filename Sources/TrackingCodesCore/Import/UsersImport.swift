@@ -79,21 +79,22 @@ public final class UsersImport {
         rows.filter { $0.status == .invalid || $0.status == .failed }
     }
 
-    /// "12 changed, 1,988 unchanged, 0 errors", with dry-run and cancel wording.
+    /// "2,000 rows: 12 changed, 1,988 unchanged, 0 with errors", with dry-run and cancel wording.
     public var summary: String {
+        let number = CountedNoun.number
         var parts: [String] = []
         if isDryRun {
-            parts.append("\(count(.wouldChange)) would change")
+            parts.append("\(number(count(.wouldChange))) would change")
         } else {
-            parts.append("\(count(.changed)) changed")
+            parts.append("\(number(count(.changed))) changed")
         }
-        parts.append("\(count(.unchanged)) unchanged")
-        parts.append("\(errorRows.count) with errors")
-        if count(.skipped) > 0 { parts.append("\(count(.skipped)) not run (cancelled)") }
+        parts.append("\(number(count(.unchanged))) unchanged")
+        parts.append("\(number(errorRows.count)) with errors")
+        if count(.skipped) > 0 { parts.append("\(number(count(.skipped))) not run (cancelled)") }
         if rows.contains(where: { !$0.status.isFinal }) {
-            parts.append("\(rows.count - finishedCount) waiting")
+            parts.append("\(number(rows.count - finishedCount)) waiting")
         }
-        return "\(rows.count) row(s): " + parts.joined(separator: ", ")
+        return CountedNoun.text(rows.count, "row") + ": " + parts.joined(separator: ", ")
     }
 
     // MARK: - Prepare

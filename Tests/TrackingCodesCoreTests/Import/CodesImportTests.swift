@@ -185,7 +185,17 @@ struct CodesImportTests {
         #expect(fixture.sandboxNames() == ["Cost Center", "Department", "Division", "Good"])
         #expect(
             importer.resultSummary
-                == "Created 1, changed 0, deleted 0 of 1 planned; 5 row(s) with errors not sent")
+                == "Created 1, changed 0, deleted 0 of 1 planned; 5 rows with errors not sent")
+    }
+
+    @Test func emptySpreadsheetRowsAreSkippedButARowWithAnyCellIsChecked() async throws {
+        let fixture = Fixture()
+        let file = "id,name,inputMode,options\n,,,\n,Project,text,\n,,,\n\n,,text,\n,,,\n"
+        let importer = try await plannedImport(fixture, file)
+        #expect(verbs(importer) == ["create Project", "error "])
+        #expect(importer.items.compactMap(\.line) == [3, 6])
+        #expect(importer.items[1].detail == "the name is empty")
+        #expect(importer.planSummary.hasPrefix("1 to create, 0 unchanged, 1 with errors"))
     }
 
     @Test func aNameHeldByAKeptCodeIsRefusedButPruneFreesIt() async throws {

@@ -78,6 +78,20 @@ struct DelimitedTableTests {
         #expect(table.records[1][2] == "")
     }
 
+    @Test func rowsOfDelimitersOnlyAreSkippedLikeBlankLines() throws {
+        // As a spreadsheet saves a sheet with empty rows between and after the data.
+        let table = try DelimitedTable.parse("a,b,c\n1,2,3\n,,\n\n\"\",,\n,,4\n,,,,\n")
+        #expect(table.records.map(\.cells) == [["1", "2", "3"], ["", "", "4"]])
+        #expect(table.records.map(\.line) == [2, 6])
+        let tabs = try DelimitedTable.parse("a\tb\n\t\nx\t\n", delimiter: "\t")
+        #expect(tabs.records.map(\.cells) == [["x", ""]])
+        // A cell of spaces is a value, not an empty cell.
+        #expect(try DelimitedTable.parse("a,b\n ,\n").records.map(\.cells) == [[" ", ""]])
+        // A header of delimiters only is still the header, so the import can say which column
+        // is missing instead of taking a row of data for the header.
+        #expect(try DelimitedTable.parse(",,\nx,y,z\n").header == ["", "", ""])
+    }
+
     @Test func anUnclosedQuoteNamesTheLineItStartsOn() {
         #expect(throws: ImportFileError.unterminatedQuote(line: 3)) {
             try DelimitedTable.parse("a,b\n1,2\n3,\"never closed\n4,5\n")

@@ -54,7 +54,7 @@ import Testing
             _ = try ImportFile.read(path: "missing.csv", relativeTo: folder)
             Issue.record("a missing file was read")
         } catch {
-            #expect(error.reason == "no such file")
+            #expect(error.reason == "the file does not exist")
             #expect(error.path.hasSuffix("/missing.csv"))
         }
         do {

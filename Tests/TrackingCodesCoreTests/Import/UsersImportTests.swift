@@ -137,6 +137,24 @@ struct UsersImportTests {
         #expect(transport.writes == 0)
     }
 
+    @Test func emptySpreadsheetRowsAreSkippedButARowWithAnyCellIsChecked() async throws {
+        let directory = TemporaryDirectory()
+        let sandbox = Sandbox(dataset: smallDataset(codes: standardCodes(), users: Self.people()))
+        let (session, transport) = importSession(sandbox, directory: directory)
+        let importer = try await prepared(
+            session, "email,Department,Cost Center\n,,\nbob@example.com,Sales,\n,,\n,Sales,\n,,\n")
+        #expect(importer.rows.map(\.line) == [3, 5])
+        #expect(statuses(importer) == [.pending, .invalid])
+        #expect(importer.rows[1].detail == "the row has no email or personId")
+        #expect(await importer.run(dryRun: true) == false)
+        #expect(importer.summary == "2 rows: 1 would change, 0 unchanged, 1 with errors")
+        #expect(transport.writes == 0)
+
+        let one = try await prepared(session, "email,Department\nbob@example.com,Sales\n,\n")
+        #expect(await one.run(dryRun: true))
+        #expect(one.summary == "1 row: 1 would change, 0 unchanged, 0 with errors")
+    }
+
     @Test func aDryRunReadsAndComparesButWritesNothing() async throws {
         let directory = TemporaryDirectory()
         let sandbox = Sandbox(dataset: smallDataset(codes: standardCodes(), users: Self.people()))
@@ -146,7 +164,7 @@ struct UsersImportTests {
         #expect(await importer.run(dryRun: true))
         #expect(statuses(importer) == [.wouldChange, .wouldChange])
         #expect(importer.rows[0].detail == "Department: Design → Sales")
-        #expect(importer.summary == "2 row(s): 2 would change, 0 unchanged, 0 with errors")
+        #expect(importer.summary == "2 rows: 2 would change, 0 unchanged, 0 with errors")
         #expect(transport.writes == 0)
         #expect(transport.answeredUserGets == 2)
         #expect(session.history.undoStack.isEmpty)
@@ -274,7 +292,7 @@ struct UsersImportTests {
         // Bob had no Department before; Webex cannot remove a value, and the message says so.
         #expect(
             sandbox.userValues(siteUrl: siteA, email: "bob@example.com") == ["Department": "Sales"])
-        #expect(session.status?.text.contains("1 user(s) keep values") == true)
+        #expect(session.status?.text.contains("1 user keeps values") == true)
         #expect(await session.history.redo())
         #expect(
             sandbox.userValues(siteUrl: siteA, email: "alice@example.com") == [

@@ -128,15 +128,15 @@ extension ImportView {
         return lines
     }
 
-    /// "4 row(s) of users' values; codes Department, Cost Center; ignored: Note".
+    /// "4 rows of users' values; codes Department, Cost Center; ignored: Note".
     private var fileLine: String {
         switch job {
         case .codes(let codes)?:
-            var text = "\(codes.rows.count) row(s) of tracking codes"
+            var text = CountedNoun.text(codes.rows.count, "row") + " of tracking codes"
             text += prune ? "; prune on: codes not in the file are deleted" : ""
             return text
         case .users(let preview, _)?:
-            var text = "\(preview.table.records.count) row(s) of users' values"
+            var text = CountedNoun.text(preview.table.records.count, "row") + " of users' values"
             let names = preview.layout?.codeColumns.map(\.code.name) ?? []
             if !names.isEmpty { text += "; codes " + names.joined(separator: ", ") }
             if preview.layout != nil, names.isEmpty {
