@@ -50,7 +50,28 @@ public struct UsersImportRow: Identifiable, Hashable, Sendable {
     public var values: [UserTrackingCodeAssignment]
     public var status: Status = .pending
     /// Codes whose value changed (or would), in site order.
-    public var changedNames: [String] = []
+    public var changedNames: [String] {
+        get { changedSubset ?? (changed ? values.map(\.name) : []) }
+        set {
+            changed = !newValue.isEmpty
+            changedSubset = newValue == values.map(\.name) ? nil : newValue
+        }
+    }
+    /// Most rows change every value they set: then only `changed` is kept, not a copy of the
+    /// names (an array per row, 0.8 MB for 10,000 rows).
+    private var changed = false
+    private var changedSubset: [String]?
+
+    public init(
+        id: Int, line: Int, cells: [String], user: UserReference?,
+        values: [UserTrackingCodeAssignment]
+    ) {
+        self.id = id
+        self.line = line
+        self.cells = cells
+        self.user = user
+        self.values = values
+    }
     /// What changed ("Department: Sales → Design"), or why the row failed.
     public var detail = ""
     public var error: OperationError?
