@@ -187,6 +187,21 @@ public enum TrackingCodeRules {
         return nil
     }
 
+    /// The value as it should be sent: the option's own spelling when `value` is one of the
+    /// code's options written another way in Unicode (a decomposed "Zu\u{308}rich", as files
+    /// saved on a Mac often have, for the option "Zürich"), else `value` unchanged. Swift
+    /// compares strings by canonical equivalence, so such a value passes the option check, but
+    /// its bytes differ from the option's.
+    public static func optionSpelling(of value: String, for code: TrackingCode) -> String {
+        code.options.first { $0.value == value }?.value ?? value
+    }
+
+    /// Whether two values are the same bytes, not merely canonically equivalent (see
+    /// `optionSpelling`): deciding "unchanged" by `==` would keep a decomposed spelling forever.
+    public static func sameSpelling(_ a: String, _ b: String) -> Bool {
+        a.unicodeScalars.elementsEqual(b.unicodeScalars)
+    }
+
     private static func list<E: TolerantEnum>(_ cases: [E]) -> String {
         cases.map(\.rawValue).joined(separator: ", ")
     }

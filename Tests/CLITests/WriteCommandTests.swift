@@ -191,6 +191,25 @@ import WebexSandbox
         #expect(sentNames?.contains(textCode.name.lowercased()) == false)
     }
 
+    @Test func userSetSendsAnOptionInItsOwnSpellingWhenTypedDecomposed() async throws {
+        let harness = try CLIHarness()
+        let site = harness.preferredSite
+        let user = try #require(harness.user())
+        let office = try #require(harness.code(where: { $0.name == "Office" }))
+        let option = try #require(office.options.map(\.value).first {
+            $0.decomposedStringWithCanonicalMapping.unicodeScalars.count != $0.unicodeScalars.count
+        })
+
+        let run = await harness.run([
+            "user", "set", "--email", user.email,
+            "Office=\(option.decomposedStringWithCanonicalMapping)",
+        ])
+
+        #expect(run.exitCode == .success, "\(run.standardError)")
+        let stored = try #require(harness.sandbox.userValues(siteUrl: site, email: user.email)["Office"])
+        #expect(Array(stored.unicodeScalars) == Array(option.unicodeScalars))
+    }
+
     @Test func userSetRefusesTheSameCodeNamedTwiceInDifferentCase() async throws {
         let harness = try CLIHarness()
         let user = try #require(harness.user())

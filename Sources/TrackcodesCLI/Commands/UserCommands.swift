@@ -113,6 +113,7 @@ enum UserCommands {
         }
         var resolved = assignment
         resolved.name = code.name
+        resolved.value = TrackingCodeRules.optionSpelling(of: assignment.value, for: code)
         return resolved
     }
 }

@@ -47,6 +47,8 @@ public final class UsersImport {
     public private(set) var revision = 0
     /// The run's in-flight limit; set while it runs.
     private var requests: RequestSlots?
+    /// Which row owns each user Webex named in its answers ("person:ID"), this run.
+    private var userOwners: [String: Int] = [:]
 
     /// Throws when the table names no user column, or names a column twice.
     public init(
@@ -145,7 +147,19 @@ public final class UsersImport {
                 if let problem = TrackingCodeRules.userValueViolation(value, for: column.code) {
                     problems.append(problem)
                 }
-                values.append(UserTrackingCodeAssignment(name: column.code.name, value: value))
+                values.append(
+                    UserTrackingCodeAssignment(
+                        name: column.code.name,
+                        value: TrackingCodeRules.optionSpelling(of: value, for: column.code)))
+            }
+            // A cell holding the delimiter unquoted splits in two, and everything after the
+            // header's last column would be dropped without a word.
+            let extra = record.cells.dropFirst(table.header.count)
+            if extra.contains(where: { !$0.isEmpty }) {
+                problems.append(
+                    "the row has \(record.cells.count) cells but the header has "
+                        + "\(table.header.count) columns; quote a cell that contains the "
+                        + "delimiter")
             }
             if let user {
                 if let first = firstLine[UsersFile.key(of: user)] {
@@ -249,8 +263,29 @@ public final class UsersImport {
             return nil
         }
 
+        // Two rows can name one user without the file showing it (one by email, one by
+        // personId): run concurrently, the second write would undo the first's values while
+        // both report "changed". Webex's answer names the user; the first row to read it owns it.
+        let owner = current.personId.map { "person:" + $0 } ?? current.email.map {
+            "email:" + $0.lowercased()
+        }
+        if let owner {
+            if let first = userOwners[owner], first != index {
+                let problem =
+                    "line \(rows[first].line) names the same user; keep one row per user"
+                rows[index].error = .invalidUserValues([problem])
+                finish(index, .invalid, detail: problem)
+                return nil
+            }
+            userOwners[owner] = index
+        }
+
         let row = rows[index]
-        let changedValues = row.values.filter { current.value(named: $0.name) != $0.value }
+        let changedValues = row.values.filter { value in
+            !(current.value(named: value.name).map {
+                TrackingCodeRules.sameSpelling($0, value.value)
+            } ?? false)
+        }
         guard !changedValues.isEmpty else {
             finish(index, .unchanged, detail: "already has these values")
             return nil
