@@ -266,10 +266,13 @@ public final class UsersImport {
         // Two rows can name one user without the file showing it (one by email, one by
         // personId): run concurrently, the second write would undo the first's values while
         // both report "changed". Webex's answer names the user; the first row to read it owns it.
+        // Only a file with both columns can do this (`checkedRows` catches the rest), so only
+        // such a file pays for remembering every user (about 1 MB per 10,000 rows).
+        let namesUsersBothWays = layout?.emailColumn != nil && layout?.personIdColumn != nil
         let owner = current.personId.map { "person:" + $0 } ?? current.email.map {
             "email:" + $0.lowercased()
         }
-        if let owner {
+        if namesUsersBothWays, let owner {
             if let first = userOwners[owner], first != index {
                 let problem =
                     "line \(rows[first].line) names the same user; keep one row per user"
