@@ -18,6 +18,8 @@ public struct CodesFileRow: Hashable, Sendable {
     public var options: [TrackingCodeOption]?
     /// Only the services whose cell is filled in.
     public var schedule: [MeetingService: ScheduleStartType]
+    /// What is wrong with the row as read, before any comparison (cells past the header).
+    public var readingProblem: String?
 
     public init(
         line: Int, id: String? = nil, siteUrl: String? = nil, name: String,
@@ -126,6 +128,7 @@ public enum CodesFile {
                 columns[column].map { record[$0] }.flatMap { $0.isEmpty ? nil : $0 }
             }
             var row = CodesFileRow(line: record.line, name: record[nameColumn])
+            row.readingProblem = record.overflowProblem(columns: table.header.count)
             row.id = cell(.id)?.trimmingCharacters(in: .whitespaces)
             row.siteUrl = cell(.siteUrl)?.trimmingCharacters(in: .whitespaces)
             row.inputMode = cell(.inputMode).map(enumValue)

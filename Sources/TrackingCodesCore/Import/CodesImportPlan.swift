@@ -110,6 +110,9 @@ public enum CodesImportPlanner {
                 match = current.first { $0.name.caseInsensitiveCompare(row.name) == .orderedSame }
             }
 
+            if let problem = row.readingProblem {
+                rowProblems.append(problem)
+            }
             if row.name.trimmingCharacters(in: .whitespaces).isEmpty {
                 rowProblems.append("the name is empty")
             } else if let first = lineOfName[row.name.lowercased()] {

@@ -25,6 +25,15 @@ public struct DelimitedTable: Hashable, Sendable {
         /// True when every cell is empty: a blank line, or a row of delimiters only.
         public var isEmpty: Bool { cells.allSatisfy(\.isEmpty) }
 
+        /// Why the row cannot be trusted when it has filled-in cells past the header's last
+        /// column: a cell holding the delimiter unquoted split in two, and the rest would be
+        /// dropped without a word. Empty cells there (a trailing delimiter) are harmless.
+        public func overflowProblem(columns: Int) -> String? {
+            guard cells.dropFirst(columns).contains(where: { !$0.isEmpty }) else { return nil }
+            return "the row has \(cells.count) cells but the header has \(columns) columns; "
+                + "quote a cell that contains the delimiter"
+        }
+
         /// The cell in `column`, or "" when the row is shorter.
         public subscript(column: Int) -> String {
             cells.indices.contains(column) ? cells[column] : ""

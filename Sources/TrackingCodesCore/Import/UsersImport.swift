@@ -152,14 +152,8 @@ public final class UsersImport {
                         name: column.code.name,
                         value: TrackingCodeRules.optionSpelling(of: value, for: column.code)))
             }
-            // A cell holding the delimiter unquoted splits in two, and everything after the
-            // header's last column would be dropped without a word.
-            let extra = record.cells.dropFirst(table.header.count)
-            if extra.contains(where: { !$0.isEmpty }) {
-                problems.append(
-                    "the row has \(record.cells.count) cells but the header has "
-                        + "\(table.header.count) columns; quote a cell that contains the "
-                        + "delimiter")
+            if let problem = record.overflowProblem(columns: table.header.count) {
+                problems.append(problem)
             }
             if let user {
                 if let first = firstLine[UsersFile.key(of: user)] {

@@ -198,6 +198,17 @@ struct CodesImportTests {
         #expect(importer.planSummary.hasPrefix("1 to create, 0 unchanged, 1 with errors"))
     }
 
+    @Test func cellsPastTheHeaderMakeTheRowAnErrorUnlessEmpty() async throws {
+        let fixture = Fixture()
+        let file = "name,inputMode\nProject,text,\nClient, Inc,text\n"
+        let importer = try await plannedImport(fixture, file)
+        #expect(verbs(importer) == ["create Project", "error Client"])
+        #expect(
+            importer.items[1].detail
+                == "the row has 3 cells but the header has 2 columns; quote a cell that "
+                + "contains the delimiter")
+    }
+
     @Test func aNameHeldByAKeptCodeIsRefusedButPruneFreesIt() async throws {
         let fixture = Fixture()
         let file = "id,name\n1,Cost Center\n2,Division\n"
