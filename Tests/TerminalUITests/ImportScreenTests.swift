@@ -344,6 +344,33 @@ import WebexSandbox
         #expect(app.text.contains("Billing Code"))
     }
 
+    /// `?` is text in the path, so the hint offers F1, which opens the help from the field.
+    @Test func f1OpensTheHelpFromThePathAndTheHintSaysSo() async throws {
+        let app = try await RootHarness().started()
+        defer { app.cleanUp() }
+        await app.press(.char("I"))
+        await app.type("a?b")
+        let view = try #require(app.screen.pane as? ImportView)
+        #expect(view.pathField.text == "a?b")
+        #expect(!app.shell.isHelpVisible)
+        #expect(app.text.contains("Esc back · F1 help"), "\(app.text)")
+        #expect(!app.text.contains("? help"))
+
+        await app.press(.function(1))
+        #expect(app.shell.isHelpVisible, "\(app.text)")
+        await app.press(.escape)
+        #expect(!app.shell.isHelpVisible)
+        #expect(view.pathField.text == "a?b")
+
+        // Off the text field, ? works again and the hint says so; the list's filter is a text
+        // field too.
+        await app.press(.escape)
+        #expect(app.text.contains("? help"))
+        #expect(!app.text.contains("F1 help"))
+        await app.press(.char("/"))
+        #expect(app.text.contains("F1 help"), "\(app.text)")
+    }
+
     // MARK: - The file
 
     @Test func aMissingFileOrOneWithoutKnownColumnsSaysWhyAndKeepsThePath() async throws {

@@ -168,7 +168,15 @@ public final class ImportView: PaneView {
             completions = completion.candidates
             return .handled
         default:
-            if pathField.handle(key) == .edited { completions = [] }
+            switch pathField.handle(key) {
+            case .edited:
+                completions = []
+            case .ignored:
+                // A function key is never text: F1 goes on to open the help.
+                if case .function = key { return .ignored }
+            case .moved, .submitted, .cancelled:
+                break
+            }
             return .handled
         }
     }
