@@ -228,6 +228,26 @@ import WebexSandbox
         #expect(fixture.sandbox.userValues(siteUrl: formSite, email: "bob@example.com").isEmpty)
     }
 
+    /// Changes are never made without their report: `y` checks that it can be written first.
+    @Test func aReportThatCannotBeWrittenRefusesTheImportAndSendsNothing() async throws {
+        let fixture = FormFixture()
+        let (view, harness) = try importPane(fixture, files: ["users.csv": Self.usersCSV])
+        let report = view.directory.appendingPathComponent("users.csv.report.csv")
+        try FileManager.default.createDirectory(at: report, withIntermediateDirectories: false)
+        await open("users.csv", in: view, harness)
+        #expect(harness.screen.contains("2 would change"))
+
+        harness.press(.char("y"))
+        await view.runningWork?.value
+        #expect(view.stage == .preview)
+        #expect(fixture.session.status?.text
+            == "Nothing was sent: cannot write the report \(report.path): there is a directory "
+            + "of that name.")
+        #expect(fixture.session.status?.severity == .error)
+        #expect(fixture.session.callLog.records.allSatisfy { $0.method == "GET" })
+        #expect(fixture.sandbox.userValues(siteUrl: formSite, email: "bob@example.com").isEmpty)
+    }
+
     // MARK: - Codes
 
     @Test func codesImportPlansAppliesAndPrunesOnRequestAt120x40() async throws {
@@ -384,6 +404,22 @@ import WebexSandbox
         await open("notes.csv", in: view, harness)
         #expect(harness.screen.contains("The file has no name (for codes) or user"))
         #expect(view.isEditingText)
+    }
+
+    /// Every row would come back unchanged: the pane says why the file sets nothing instead.
+    @Test func aUsersFileThatNamesNoCodeOfTheSiteSaysWhyAndKeepsThePath() async throws {
+        let fixture = FormFixture()
+        let (view, harness) = try importPane(
+            fixture, files: ["people.csv": "email,Departement\nalice@example.com,Sales\n"])
+        await open("people.csv", in: view, harness)
+
+        #expect(view.stage == .choosingFile)
+        #expect(view.pathField.text == "people.csv")
+        let words = harness.screen.split { $0.isWhitespace || $0 == "│" }.joined(separator: " ")
+        #expect(words.contains(
+            "No column names a tracking code of \(formSite), so there is nothing to import "
+                + "(ignored: Departement)."), "\(harness.screen)")
+        #expect(fixture.session.callLog.records.allSatisfy { $0.method == "GET" })
     }
 
     @Test func aHeaderThatFitsBothImportsAsksWhichOne() async throws {

@@ -337,6 +337,15 @@ public final class ImportView: PaneView {
         case .codes(let codes)?:
             work(then: .report) { await codes.apply() }
         case .users(let preview, _)?:
+            if let reportURL = file?.reportURL {
+                do throws(FileProblem) {
+                    try UsersImport.checkReportCanBeWritten(to: reportURL)
+                } catch {
+                    session.report(
+                        "Nothing was sent: cannot write the report \(error).", severity: .error)
+                    return
+                }
+            }
             let run: UsersImport
             do throws(ImportFileError) {
                 run = try UsersImport(
