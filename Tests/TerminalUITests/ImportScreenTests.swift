@@ -240,12 +240,22 @@ import WebexSandbox
         harness.press(.char("y"))
         await view.runningWork?.value
         #expect(view.stage == .preview)
-        #expect(fixture.session.status?.text
-            == "Nothing was sent: cannot write the report \(report.path): there is a directory "
-            + "of that name.")
+        let problem = "Cannot write the report users.csv.report.csv: there is a directory of "
+            + "that name. Nothing was sent; fix that and press y again."
+        #expect(view.fileProblem == problem)
+        #expect(harness.screen.contains("│ ✗ Cannot write the report users.csv.report.csv: there is"))
+        #expect(fixture.session.status?.text == problem)
         #expect(fixture.session.status?.severity == .error)
         #expect(fixture.session.callLog.records.allSatisfy { $0.method == "GET" })
         #expect(fixture.sandbox.userValues(siteUrl: formSite, email: "bob@example.com").isEmpty)
+
+        // Once the way is clear, y imports and the problem goes.
+        try FileManager.default.removeItem(at: report)
+        harness.press(.char("y"))
+        await view.runningWork?.value
+        #expect(view.stage == .report)
+        #expect(view.fileProblem == nil)
+        #expect(FileManager.default.fileExists(atPath: report.path))
     }
 
     // MARK: - Codes

@@ -117,11 +117,11 @@ public final class UsersImport {
             self.layout = layout
             guard !layout.codeColumns.isEmpty else {
                 // Every row would come back unchanged, which reads as success: say it instead.
+                // A screen shows it with the file, like the file's other problems.
                 let problem = ImportFileError.noCodeColumns(
                     siteUrl: siteUrl, ignored: layout.ignoredColumns, codes: codes.map(\.name))
                 failure = .unusableFile(problem)
                 phase = .notPrepared
-                session.report(.unusableFile(problem), doing: "Nothing to import")
                 changed()
                 return false
             }

@@ -341,10 +341,14 @@ public final class ImportView: PaneView {
                 do throws(FileProblem) {
                     try UsersImport.checkReportCanBeWritten(to: reportURL)
                 } catch {
-                    session.report(
-                        "Nothing was sent: cannot write the report \(error).", severity: .error)
+                    // In the pane, where the preview's own status would hide the status line.
+                    let problem = "Cannot write the report \(pathField.text).report.csv: "
+                        + "\(error.reason). Nothing was sent; fix that and press y again."
+                    fileProblem = problem
+                    session.report(problem, severity: .error)
                     return
                 }
+                fileProblem = nil
             }
             let run: UsersImport
             do throws(ImportFileError) {
