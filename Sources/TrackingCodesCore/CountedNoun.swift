@@ -10,6 +10,11 @@ public enum CountedNoun {
         number(count) + " " + noun(singular, count: count, plural: plural)
     }
 
+    /// What stands for `count` things later in the sentence: "it" for one, else "them".
+    public static func pronoun(_ count: Int) -> String {
+        count == 1 ? "it" : "them"
+    }
+
     /// The count with a comma between each group of three digits: "1,000", "12,345".
     ///
     /// Always a comma, whatever the locale: the rest of every message is English, and a

@@ -19,6 +19,8 @@ public enum OperationError: Error, Hashable, Sendable, LocalizedError {
     case noSiteSelected
     /// The code on Webex is no longer the one the change was based on: someone else changed it.
     case changedElsewhere(name: String, id: String)
+    /// The import file cannot be used at all (once the site's codes are known); nothing was sent.
+    case unusableFile(ImportFileError)
 
     public var webexError: WebexError? {
         if case .webex(let error) = self { return error }
@@ -63,6 +65,8 @@ public enum OperationError: Error, Hashable, Sendable, LocalizedError {
         case .changedElsewhere(let name, let id):
             return "Nothing was sent: '\(name)' (id \(id)) was changed on Webex after you read it, "
                 + "so saving would overwrite that change. Reload it (r on the list) and make your change again."
+        case .unusableFile(let problem):
+            return problem.errorDescription
         }
     }
 }

@@ -17,9 +17,11 @@ public struct FileProblem: Error, Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { "\(path): \(reason)" }
 
-    /// The problem `errno` describes right now.
-    static func fromErrno(_ path: String) -> FileProblem {
-        FileProblem(path: path, reason: String(cString: strerror(errno)))
+    /// The problem `errno` describes right now, after what was being done when there is more
+    /// to say than `errno` ("cannot create it (Permission denied)").
+    static func fromErrno(_ path: String, doing action: String? = nil) -> FileProblem {
+        let cause = String(cString: strerror(errno))
+        return FileProblem(path: path, reason: action.map { "\($0) (\(cause))" } ?? cause)
     }
 }
 
@@ -56,21 +58,26 @@ enum OwnerOnlyFiles {
     /// Replaces `url` with what `produce` emits, chunk by chunk, through a 0600 temporary file in
     /// the same directory and a rename: the content never has to be whole in memory, is never
     /// readable by others (not even for a moment), and a crash leaves the old or the new file.
-    /// The directory is left as it is.
+    /// The directory is left as it is. A problem names `url`, not the temporary file: that is the
+    /// file the user asked for and can look at.
     static func replaceStreaming(
         _ url: URL,
         _ produce: (_ emit: (Data) throws(FileProblem) -> Void) throws(FileProblem) -> Void
     ) throws(FileProblem) {
-        let temporary = url.path + ".tmp-\(getpid())"
+        let temporary = temporaryPath(for: url)
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, fileMode)
-        guard descriptor >= 0 else { throw .fromErrno(temporary) }
+        guard descriptor >= 0 else { throw .fromErrno(url.path, doing: "cannot create it") }
         do throws(FileProblem) {
             defer { close(descriptor) }
-            guard fchmod(descriptor, fileMode) == 0 else { throw FileProblem.fromErrno(temporary) }
-            try produce { (chunk: Data) throws(FileProblem) in
-                try writeAll(chunk, to: descriptor, path: temporary)
+            guard fchmod(descriptor, fileMode) == 0 else {
+                throw FileProblem.fromErrno(url.path, doing: "cannot make it private")
             }
-            guard fsync(descriptor) == 0 else { throw FileProblem.fromErrno(temporary) }
+            try produce { (chunk: Data) throws(FileProblem) in
+                try writeAll(chunk, to: descriptor, path: url.path)
+            }
+            guard fsync(descriptor) == 0 else {
+                throw FileProblem.fromErrno(url.path, doing: "cannot write it")
+            }
         } catch {
             unlink(temporary)
             throw error
@@ -80,6 +87,31 @@ enum OwnerOnlyFiles {
             unlink(temporary)
             throw problem
         }
+    }
+
+    /// Throws what would stop `replaceStreaming` from writing `url`, without touching `url`:
+    /// a directory in its place, a folder that is missing or cannot be written to, a name too
+    /// long. It creates and removes the temporary file the write would use, so it finds what the
+    /// write would (a read-only file system too), and only that.
+    static func checkReplaceable(_ url: URL) throws(FileProblem) {
+        var status = stat()
+        if stat(url.path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
+            throw FileProblem(path: url.path, reason: "there is a directory of that name")
+        }
+        let folder = url.deletingLastPathComponent().path
+        guard stat(folder, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else {
+            throw FileProblem(path: url.path, reason: "its folder \(folder) does not exist")
+        }
+        let temporary = temporaryPath(for: url)
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_CLOEXEC, fileMode)
+        guard descriptor >= 0 else { throw .fromErrno(url.path, doing: "cannot create it") }
+        close(descriptor)
+        unlink(temporary)
+    }
+
+    /// Where `replaceStreaming` writes before the rename: beside `url`, named after this process.
+    private static func temporaryPath(for url: URL) -> String {
+        url.path + ".tmp-\(getpid())"
     }
 
     /// Writes every byte of `data`, looping over short writes and interrupted calls.

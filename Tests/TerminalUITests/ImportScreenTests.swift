@@ -228,6 +228,36 @@ import WebexSandbox
         #expect(fixture.sandbox.userValues(siteUrl: formSite, email: "bob@example.com").isEmpty)
     }
 
+    /// Changes are never made without their report: `y` checks that it can be written first.
+    @Test func aReportThatCannotBeWrittenRefusesTheImportAndSendsNothing() async throws {
+        let fixture = FormFixture()
+        let (view, harness) = try importPane(fixture, files: ["users.csv": Self.usersCSV])
+        let report = view.directory.appendingPathComponent("users.csv.report.csv")
+        try FileManager.default.createDirectory(at: report, withIntermediateDirectories: false)
+        await open("users.csv", in: view, harness)
+        #expect(harness.screen.contains("2 would change"))
+
+        harness.press(.char("y"))
+        await view.runningWork?.value
+        #expect(view.stage == .preview)
+        let problem = "Cannot write the report users.csv.report.csv: there is a directory of "
+            + "that name. Nothing was sent; fix that and press y again."
+        #expect(view.fileProblem == problem)
+        #expect(harness.screen.contains("│ ✗ Cannot write the report users.csv.report.csv: there is"))
+        #expect(fixture.session.status?.text == problem)
+        #expect(fixture.session.status?.severity == .error)
+        #expect(fixture.session.callLog.records.allSatisfy { $0.method == "GET" })
+        #expect(fixture.sandbox.userValues(siteUrl: formSite, email: "bob@example.com").isEmpty)
+
+        // Once the way is clear, y imports and the problem goes.
+        try FileManager.default.removeItem(at: report)
+        harness.press(.char("y"))
+        await view.runningWork?.value
+        #expect(view.stage == .report)
+        #expect(view.fileProblem == nil)
+        #expect(FileManager.default.fileExists(atPath: report.path))
+    }
+
     // MARK: - Codes
 
     @Test func codesImportPlansAppliesAndPrunesOnRequestAt120x40() async throws {
@@ -344,6 +374,33 @@ import WebexSandbox
         #expect(app.text.contains("Billing Code"))
     }
 
+    /// `?` is text in the path, so the hint offers F1, which opens the help from the field.
+    @Test func f1OpensTheHelpFromThePathAndTheHintSaysSo() async throws {
+        let app = try await RootHarness().started()
+        defer { app.cleanUp() }
+        await app.press(.char("I"))
+        await app.type("a?b")
+        let view = try #require(app.screen.pane as? ImportView)
+        #expect(view.pathField.text == "a?b")
+        #expect(!app.shell.isHelpVisible)
+        #expect(app.text.contains("Esc back · F1 help"), "\(app.text)")
+        #expect(!app.text.contains("? help"))
+
+        await app.press(.function(1))
+        #expect(app.shell.isHelpVisible, "\(app.text)")
+        await app.press(.escape)
+        #expect(!app.shell.isHelpVisible)
+        #expect(view.pathField.text == "a?b")
+
+        // Off the text field, ? works again and the hint says so; the list's filter is a text
+        // field too.
+        await app.press(.escape)
+        #expect(app.text.contains("? help"))
+        #expect(!app.text.contains("F1 help"))
+        await app.press(.char("/"))
+        #expect(app.text.contains("F1 help"), "\(app.text)")
+    }
+
     // MARK: - The file
 
     @Test func aMissingFileOrOneWithoutKnownColumnsSaysWhyAndKeepsThePath() async throws {
@@ -357,6 +414,22 @@ import WebexSandbox
         await open("notes.csv", in: view, harness)
         #expect(harness.screen.contains("The file has no name (for codes) or user"))
         #expect(view.isEditingText)
+    }
+
+    /// Every row would come back unchanged: the pane says why the file sets nothing instead.
+    @Test func aUsersFileThatNamesNoCodeOfTheSiteSaysWhyAndKeepsThePath() async throws {
+        let fixture = FormFixture()
+        let (view, harness) = try importPane(
+            fixture, files: ["people.csv": "email,Departement\nalice@example.com,Sales\n"])
+        await open("people.csv", in: view, harness)
+
+        #expect(view.stage == .choosingFile)
+        #expect(view.pathField.text == "people.csv")
+        let words = harness.screen.split { $0.isWhitespace || $0 == "│" }.joined(separator: " ")
+        #expect(words.contains(
+            "No column names a tracking code of \(formSite), so there is nothing to import "
+                + "(ignored: Departement)."), "\(harness.screen)")
+        #expect(fixture.session.callLog.records.allSatisfy { $0.method == "GET" })
     }
 
     @Test func aHeaderThatFitsBothImportsAsksWhichOne() async throws {

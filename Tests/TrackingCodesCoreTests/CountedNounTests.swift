@@ -11,6 +11,12 @@ struct CountedNounTests {
         #expect(CountedNoun.text(3, "entry", plural: "entries") == "3 entries")
     }
 
+    @Test func thePronounFollowsTheCount() {
+        #expect(CountedNoun.pronoun(1) == "it")
+        #expect(CountedNoun.pronoun(0) == "them")
+        #expect(CountedNoun.pronoun(2) == "them")
+    }
+
     @Test func thousandsAreGroupedWithCommas() {
         #expect(CountedNoun.text(999, "row") == "999 rows")
         #expect(CountedNoun.text(1000, "row") == "1,000 rows")

@@ -37,6 +37,7 @@ struct OwnerOnlyFilesTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.url.path) == ["report.csv"])
     }
 
+    /// The temporary file is ours, not the user's: a problem names the file asked for.
     @Test func aDirectoryThatCannotBeWrittenIsNamedInTheProblem() {
         let url = URL(fileURLWithPath: "/nonexistent-trackcodes-dir/report.csv")
         do {
@@ -45,8 +46,62 @@ struct OwnerOnlyFilesTests {
             }
             Issue.record("expected a FileProblem")
         } catch {
-            #expect(error.path.hasPrefix("/nonexistent-trackcodes-dir/report.csv"))
-            #expect(error.reason == "No such file or directory")
+            #expect(error.path == "/nonexistent-trackcodes-dir/report.csv")
+            #expect(error.reason == "cannot create it (No such file or directory)")
         }
+    }
+
+    @Test func aDirectoryInTheFilesPlaceIsNamedAndLeftAlone() throws {
+        let directory = TemporaryDirectory()
+        let url = directory.url.appendingPathComponent("report.csv")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        do {
+            try OwnerOnlyFiles.replaceStreaming(url) { emit throws(FileProblem) in
+                try emit(Data("x".utf8))
+            }
+            Issue.record("expected a FileProblem")
+        } catch {
+            #expect(error.description == url.path + ": Is a directory")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.url.path) == ["report.csv"])
+    }
+
+    // MARK: - Checking before writing
+
+    @Test func checkingFindsADirectoryInThePlaceAMissingFolderAndANameTooLong() throws {
+        let directory = TemporaryDirectory()
+        let inTheWay = directory.url.appendingPathComponent("report.csv")
+        try FileManager.default.createDirectory(at: inTheWay, withIntermediateDirectories: true)
+        #expect(throws: FileProblem(path: inTheWay.path, reason: "there is a directory of that name")) {
+            try OwnerOnlyFiles.checkReplaceable(inTheWay)
+        }
+
+        let missing = directory.url.appendingPathComponent("gone/report.csv")
+        #expect(
+            throws: FileProblem(
+                path: missing.path,
+                reason: "its folder \(directory.url.appendingPathComponent("gone").path) does not exist")
+        ) {
+            try OwnerOnlyFiles.checkReplaceable(missing)
+        }
+
+        // A name the file system takes, but not with the temporary file's suffix.
+        let long = directory.url.appendingPathComponent(String(repeating: "r", count: 250))
+        #expect(throws: FileProblem(path: long.path, reason: "cannot create it (File name too long)")) {
+            try OwnerOnlyFiles.checkReplaceable(long)
+        }
+    }
+
+    @Test func checkingAWritablePlaceLeavesTheFolderAsItWas() throws {
+        let directory = TemporaryDirectory()
+        try FileManager.default.createDirectory(at: directory.url, withIntermediateDirectories: true)
+        let old = directory.url.appendingPathComponent("old.csv.report.csv")
+        try Data("old\n".utf8).write(to: old)
+
+        try OwnerOnlyFiles.checkReplaceable(old)
+        try OwnerOnlyFiles.checkReplaceable(directory.url.appendingPathComponent("new.csv"))
+
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.url.path) == [old.lastPathComponent])
+        #expect(try String(contentsOf: old, encoding: .utf8) == "old\n")
     }
 }

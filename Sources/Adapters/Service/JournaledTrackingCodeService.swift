@@ -102,6 +102,8 @@ public struct JournaledTrackingCodeService: TrackingCodeService {
             return .journalUnavailable(problem.description)
         case .noSiteSelected:
             return .invalid("'siteUrl' cannot be empty")
+        case .unusableFile(let problem):
+            return .invalid([problem.errorDescription ?? "\(problem)"])
         case .changedElsewhere:
             return .conflict(error.errorDescription ?? "The code changed on Webex after it was read.")
         }

@@ -8,7 +8,7 @@ enum UnsavedChangesNote {
     static func text(afterSave error: OperationError?) -> String {
         let reloadHint = "r in the code list reloads to see what Webex holds."
         switch error {
-        case nil, .invalid?, .invalidUserValues?, .readOnly?, .noSiteSelected?:
+        case nil, .invalid?, .invalidUserValues?, .readOnly?, .noSiteSelected?, .unusableFile?:
             return "Nothing has been sent to Webex."
         case .changedElsewhere?:
             return "Nothing was changed on Webex: the code had been changed elsewhere."

@@ -80,18 +80,19 @@ enum JournalCommand {
             let count = unfinished.count
             lines.append("\(CountedNoun.text(count, "other change")) "
                          + (count == 1 ? "has" : "have") + " no recorded outcome; check "
-                         + "\(pronoun(count)) in Control Hub.")
+                         + "\(CountedNoun.pronoun(count)) in Control Hub.")
         }
         let server = JournalRecord.apiServer(of: recovery.session.client.baseURL)
         if report.otherServerChanges > 0 {
             let count = report.otherServerChanges
             lines.append("Left out: \(CountedNoun.text(count, "change")) made on other API servers "
-                         + "than \(server) (--any-server includes \(pronoun(count))).")
+                         + "than \(server) (--any-server includes \(CountedNoun.pronoun(count))).")
         }
         if report.unknownServerChanges > 0 {
             let count = report.unknownServerChanges
             lines.append("Left out: \(CountedNoun.text(count, "older change")) whose API server "
-                         + "was not recorded (--any-server includes \(pronoun(count))).")
+                         + "was not recorded "
+                         + "(--any-server includes \(CountedNoun.pronoun(count))).")
         }
         if !report.unreadableLines.isEmpty {
             lines.append("Unreadable journal lines: "
@@ -100,11 +101,6 @@ enum JournalCommand {
         // Escape each line, not the joined text, or the line breaks themselves print as "\n".
         invocation.printOutput(lines.map(OutputEscaping.escapingControls).joined(separator: "\n"))
         return (recovery, report)
-    }
-
-    /// What stands for `count` changes later in the sentence: "it" for one, else "them".
-    private static func pronoun(_ count: Int) -> String {
-        count == 1 ? "it" : "them"
     }
 
     @MainActor

@@ -43,12 +43,13 @@ public struct CLIFailure: Error, Hashable, Sendable {
         error.isNetworkOrAuth ? .networkOrAuth : .apiError
     }
 
-    /// A write the core refused or could not do: bad input is 2; a site known to be read-only
-    /// (Webex refused it before) and a journal that cannot be written are 1, like a refusal.
+    /// A write the core refused or could not do: bad input (an unusable import file too) is 2;
+    /// a site known to be read-only (Webex refused it before) and a journal that cannot be
+    /// written are 1, like a refusal.
     static func exitCode(for error: OperationError) -> ExitCode {
         switch error {
         case .webex(let webex): exitCode(for: webex)
-        case .invalid, .invalidUserValues, .noSiteSelected: .usage
+        case .invalid, .invalidUserValues, .noSiteSelected, .unusableFile: .usage
         case .readOnly, .journalUnavailable, .changedElsewhere: .apiError
         }
     }

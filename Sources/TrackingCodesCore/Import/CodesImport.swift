@@ -85,10 +85,11 @@ public final class CodesImport {
         if invalidCount > 0 { parts.append("\(invalidCount) with errors") }
         var text = parts.joined(separator: ", ")
         if !keptCodes.isEmpty {
+            let kept = keptCodes.count
             text +=
-                "; \(CountedNoun.text(keptCodes.count, "code")) on the site "
-                + (keptCodes.count == 1 ? "is not in the file and stays " : "are not in the file and stay ")
-                + "(--prune would delete them)"
+                "; \(CountedNoun.text(kept, "code")) on the site "
+                + (kept == 1 ? "is not in the file and stays " : "are not in the file and stay ")
+                + "(--prune would delete \(CountedNoun.pronoun(kept)))"
         }
         return text
     }

@@ -86,10 +86,7 @@ public struct ImportFile: Sendable {
     }
 
     /// Where a users import writes its report: `FILE.report.csv` beside the file, as the CLI.
-    public var reportURL: URL {
-        url.deletingLastPathComponent()
-            .appendingPathComponent(url.lastPathComponent + ".report.csv")
-    }
+    public var reportURL: URL { UsersImport.reportURL(for: url, dryRun: false) }
 }
 
 /// Why a file chosen for an import cannot be used, with the path, for a person to act on.

@@ -15,6 +15,9 @@ public enum ImportFileError: Error, Hashable, Sendable, LocalizedError {
     case duplicateColumn(String)
     /// A JSON file that is not a list of tracking codes.
     case malformedJSON(detail: String)
+    /// A users file none of whose columns is named after a tracking code of `siteUrl`, so it
+    /// sets nothing; `ignored` are its other columns, `codes` the names of the site's codes.
+    case noCodeColumns(siteUrl: String, ignored: [String], codes: [String])
 
     public var errorDescription: String? {
         switch self {
@@ -33,6 +36,21 @@ public enum ImportFileError: Error, Hashable, Sendable, LocalizedError {
             return "The header names the column '\(name)' twice; keep one."
         case .malformedJSON(let detail):
             return "The JSON file is not a list of tracking codes: \(detail)."
+        case .noCodeColumns(let siteUrl, let ignored, let codes):
+            return Self.noCodeColumnsText(siteUrl: siteUrl, ignored: ignored, codes: codes)
         }
+    }
+
+    /// Says which columns were passed over and which names would have been used.
+    private static func noCodeColumnsText(
+        siteUrl: String, ignored: [String], codes: [String]
+    ) -> String {
+        var text = "No column names a tracking code of \(siteUrl), so there is nothing to import"
+        text += ignored.isEmpty ? "." : " (ignored: \(ignored.joined(separator: ", ")))."
+        guard !codes.isEmpty else { return text + " The site has no tracking codes." }
+        // A site can have hundreds of codes; a few names show what a header must look like.
+        let shown = codes.prefix(8).map { "'\($0)'" }.joined(separator: ", ")
+        let more = codes.count > 8 ? " and \(codes.count - 8) more" : ""
+        return text + " Head each column with the name of a code of the site: \(shown)\(more)."
     }
 }

@@ -101,7 +101,8 @@ public final class UsersImport {
 
     // MARK: - Prepare
 
-    /// Reads the site's codes and checks every row. Sends nothing about users.
+    /// Reads the site's codes and checks every row. Sends nothing about users. Fails, with
+    /// `failure` saying why, when Webex does not answer or no column names a code of the site.
     @discardableResult
     public func prepare() async -> Bool {
         guard phase == .notPrepared else { return phase == .prepared }
@@ -116,6 +117,16 @@ public final class UsersImport {
                 ?? UsersFile.Layout(
                     emailColumn: nil, personIdColumn: nil, codeColumns: [], ignoredColumns: [])
             self.layout = layout
+            guard !layout.codeColumns.isEmpty else {
+                // Every row would come back unchanged, which reads as success: say it instead.
+                // A screen shows it with the file, like the file's other problems.
+                let problem = ImportFileError.noCodeColumns(
+                    siteUrl: siteUrl, ignored: layout.ignoredColumns, codes: codes.map(\.name))
+                failure = .unusableFile(problem)
+                phase = .notPrepared
+                changed()
+                return false
+            }
             rows = Self.checkedRows(table, layout: layout, codes: codes)
             phase = .prepared
             changed()
@@ -382,6 +393,21 @@ public final class UsersImport {
                 line: table.records[index].line, cells: reportCells(ofRecord: index, in: layout))
         }
         return DelimitedTable(header: layout.header, records: records)
+    }
+
+    /// Where the import of `file` writes its report: `FILE.report.csv` beside it, and for a dry
+    /// run `FILE.dry-run.report.csv`, so that a dry run never replaces the report of a real
+    /// import (the only record of the values it replaced).
+    public nonisolated static func reportURL(for file: URL, dryRun: Bool) -> URL {
+        file.deletingLastPathComponent().appendingPathComponent(
+            file.lastPathComponent + (dryRun ? ".dry-run.report.csv" : ".report.csv"))
+    }
+
+    /// Throws what would stop `writeReport(to:)` from writing `url`: a directory in its place,
+    /// a missing or unwritable folder, a name too long. Checked before an import sends anything,
+    /// so that changes are never made without their report.
+    public nonisolated static func checkReportCanBeWritten(to url: URL) throws(FileProblem) {
+        try OwnerOnlyFiles.checkReplaceable(url)
     }
 
     /// Writes `reportTable` as CSV to `url`, replacing it in one step, a row at a time: with

@@ -110,7 +110,11 @@ struct CodesImportTests {
         #expect(plain.keptCodes.map(\.name) == ["Cost Center"])
         #expect(
             plain.planSummary == "1 to create, 1 to change, 1 unchanged; "
-                + "1 code on the site is not in the file and stays (--prune would delete them)")
+                + "1 code on the site is not in the file and stays (--prune would delete it)")
+        let fewer = try await plannedImport(fixture, "name\nDepartment\n")
+        #expect(
+            fewer.planSummary.hasSuffix(
+                "; 2 codes on the site are not in the file and stay (--prune would delete them)"))
 
         let pruning = try await plannedImport(fixture, file, prune: true)
         #expect(

@@ -216,7 +216,7 @@ extension ImportView {
         if !codes.keptCodes.isEmpty {
             let kept = codes.keptCodes.count
             text += "; \(CountedNoun.text(kept, "site code")) not in the file "
-                + (kept == 1 ? "stays (p deletes it)" : "stay (p deletes them)")
+                + (kept == 1 ? "stays" : "stay") + " (p deletes \(CountedNoun.pronoun(kept)))"
         }
         return text
     }

@@ -168,7 +168,15 @@ public final class ImportView: PaneView {
             completions = completion.candidates
             return .handled
         default:
-            if pathField.handle(key) == .edited { completions = [] }
+            switch pathField.handle(key) {
+            case .edited:
+                completions = []
+            case .ignored:
+                // A function key is never text: F1 goes on to open the help.
+                if case .function = key { return .ignored }
+            case .moved, .submitted, .cancelled:
+                break
+            }
             return .handled
         }
     }
@@ -329,6 +337,19 @@ public final class ImportView: PaneView {
         case .codes(let codes)?:
             work(then: .report) { await codes.apply() }
         case .users(let preview, _)?:
+            if let reportURL = file?.reportURL {
+                do throws(FileProblem) {
+                    try UsersImport.checkReportCanBeWritten(to: reportURL)
+                } catch {
+                    // In the pane, where the preview's own status would hide the status line.
+                    let problem = "Cannot write the report \(pathField.text).report.csv: "
+                        + "\(error.reason). Nothing was sent; fix that and press y again."
+                    fileProblem = problem
+                    session.report(problem, severity: .error)
+                    return
+                }
+                fileProblem = nil
+            }
             let run: UsersImport
             do throws(ImportFileError) {
                 run = try UsersImport(

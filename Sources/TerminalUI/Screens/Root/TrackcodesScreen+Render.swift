@@ -84,7 +84,7 @@ extension TrackcodesScreen {
         if readOnlyReason != nil {
             canvas.write("  [read-only]", x: x, y: row.y, style: theme.errorText)
         }
-        let hint = TerminalText("? help ")
+        let hint = TerminalText(helpHint + " ")
         if row.width - hint.width > x + 2 {
             canvas.write(hint, x: row.maxX - hint.width, y: row.y, style: theme.secondary)
         }
@@ -216,16 +216,22 @@ extension TrackcodesScreen {
 
     /// The key hints of the current view, most useful first: the ones that fit are shown.
     private var keyHints: [String] {
-        if pane != nil { return ["Esc back", "? help"] }
+        if pane != nil { return ["Esc back", helpHint] }
         switch mode {
         case .codes:
             // A read-only site refuses these keys: no hint invites them.
             let changes = readOnlyReason == nil ? ["d delete", "n new", "e edit"] : []
             return ["/ filter", "Space mark"] + changes + ["i detail", "u user", "s site",
-                    "z undo", "? help", "q quit", "H history", "L log"]
+                    "z undo", helpHint, "q quit", "H history", "L log"]
         case .history, .log:
-            return ["z undo", "Z redo", "Esc back", "? help", "H history", "L log"]
+            return ["z undo", "Z redo", "Esc back", helpHint, "H history", "L log"]
         }
+    }
+
+    /// The key that opens the help: `?`, except while a text field has the keys and takes `?`
+    /// as text; F1 is never text, so it works there too.
+    private var helpHint: String {
+        pane?.isEditingText == true || filterField != nil ? "F1 help" : "? help"
     }
 
     func statusBar() -> StatusBar {
