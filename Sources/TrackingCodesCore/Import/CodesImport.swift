@@ -123,6 +123,13 @@ public final class CodesImport {
     @discardableResult
     public func makePlan() async -> Bool {
         guard phase == .notPlanned || phase == .planned else { return false }
+        // An empty file (a header only, `[]`) with prune is almost surely a mistake, and it would
+        // delete every code of the site, with nothing to ask first on the command line.
+        if prune, rows.isEmpty {
+            failure = .unusableFile(.pruneWithoutCodes(siteUrl: siteUrl))
+            changed()
+            return false
+        }
         phase = .planning
         changed()
         switch await session.loadCodes(of: siteUrl, for: self) {

@@ -18,6 +18,8 @@ public enum ImportFileError: Error, Hashable, Sendable, LocalizedError {
     /// A users file none of whose columns is named after a tracking code of `siteUrl`, so it
     /// sets nothing; `ignored` are its other columns, `codes` the names of the site's codes.
     case noCodeColumns(siteUrl: String, ignored: [String], codes: [String])
+    /// A codes file with no rows, imported with prune: it would delete every code of `siteUrl`.
+    case pruneWithoutCodes(siteUrl: String)
 
     public var errorDescription: String? {
         switch self {
@@ -38,6 +40,10 @@ public enum ImportFileError: Error, Hashable, Sendable, LocalizedError {
             return "The JSON file is not a list of tracking codes: \(detail)."
         case .noCodeColumns(let siteUrl, let ignored, let codes):
             return Self.noCodeColumnsText(siteUrl: siteUrl, ignored: ignored, codes: codes)
+        case .pruneWithoutCodes(let siteUrl):
+            return "The file lists no codes: pruning would delete every code of \(siteUrl), "
+                + "so nothing was planned. To delete codes, name them to 'trackcodes codes "
+                + "delete' (or mark them in the terminal UI)."
         }
     }
 

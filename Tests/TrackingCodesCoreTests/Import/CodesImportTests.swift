@@ -202,6 +202,19 @@ struct CodesImportTests {
         #expect(importer.planSummary.hasPrefix("1 to create, 0 unchanged, 1 with errors"))
     }
 
+    @Test func pruneWithAFileOfNoCodesIsRefusedAndDeletesNothing() async throws {
+        let fixture = Fixture()
+        let before = fixture.sandbox.codes(siteUrl: siteA)
+        let importer = CodesImport(
+            session: fixture.session, siteUrl: siteA, rows: try CodesFile.rows(from: Data("id,name\n".utf8)),
+            prune: true)
+        #expect(await importer.makePlan() == false)
+        #expect(importer.failure == .unusableFile(.pruneWithoutCodes(siteUrl: siteA)))
+        #expect(await importer.apply() == false)
+        #expect(fixture.sandbox.codes(siteUrl: siteA) == before)
+        #expect(!before.isEmpty)
+    }
+
     @Test func cellsPastTheHeaderMakeTheRowAnErrorUnlessEmpty() async throws {
         let fixture = Fixture()
         let file = "name,inputMode\nProject,text,\nClient, Inc,text\n"
