@@ -170,4 +170,77 @@ import WebexSandbox
         }
         #expect(hasNewValue(try SandboxStateFile.load(stateFile)).count == users.count)
     }
+
+    @Test(.timeLimit(.minutes(3)))
+    func ctrlCStopsAUsersImportCleanlyAndTheReportSaysWhatBecameOfEveryRow() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "trackcodes-interrupt-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let stateFile = folder.appendingPathComponent("state.json")
+        let site = "acme.webex.com"
+        let users = try DemoData.load().users
+        let input = folder.appendingPathComponent("users.csv")
+        let rows = users.enumerated().map { "\($1.email),Stopped-\($0)" }
+        try ("email,Cost Center\n" + rows.joined(separator: "\n") + "\n").write(
+            to: input, atomically: true, encoding: .utf8)
+
+        let watch = try ReplacementWatch(folder: folder, name: stateFile.lastPathComponent)
+        let (sandbox, baseURL) = try Self.startSandbox(stateFile: stateFile)
+        defer {
+            if sandbox.isRunning {
+                kill(sandbox.processIdentifier, SIGINT)
+                sandbox.waitUntilExit()
+            }
+        }
+        let environment = [
+            "PATH": "/usr/bin:/bin", "HOME": folder.path, "WEBEX_API_KEY": Sandbox.demoToken,
+            "WEBEX_BASE_URL": baseURL.absoluteString,
+            "XDG_STATE_HOME": folder.appendingPathComponent("state").path,
+            "XDG_CONFIG_HOME": folder.appendingPathComponent("config").path,
+        ]
+        let importer = Process()
+        importer.executableURL = try BinaryTests.executable()
+        importer.arguments = ["users", "import", input.path, "--site", site]
+        importer.environment = environment
+        importer.standardInput = FileHandle.nullDevice
+        let output = Pipe()
+        importer.standardOutput = output
+        importer.standardError = FileHandle.nullDevice
+        try importer.run()
+        #expect(watch.wait(for: 25))
+        kill(importer.processIdentifier, SIGINT)
+        let printed = String(
+            decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        importer.waitUntilExit()
+
+        #expect(importer.terminationReason == .exit)
+        #expect(importer.terminationStatus == 128 + SIGINT)
+        #expect(printed.contains("not run (cancelled)."), "\(printed)")
+        #expect(printed.contains("Report: \(input.path).report.csv"))
+        kill(sandbox.processIdentifier, SIGINT)
+        sandbox.waitUntilExit()
+
+        // The report says what became of every row, and it is true of the sandbox's state.
+        let dataset = try SandboxStateFile.load(stateFile)
+        let costCenter =
+            dataset.codes.first { $0.siteUrl == site && $0.name == "Cost Center" }?.id ?? ""
+        let stored = Dictionary(
+            uniqueKeysWithValues: dataset.users.map { ($0.email, $0.values[site]?[costCenter]) })
+        let report = try DelimitedTable.parse(
+            try String(contentsOfFile: input.path + ".report.csv", encoding: .utf8))
+        #expect(report.records.count == users.count)
+        let statuses = Set(report.records.map { $0[2] })
+        #expect(statuses == ["changed", "not run"], "\(statuses)")
+        for record in report.records {
+            let changed = stored[record[0]] == record[1]
+            #expect(changed == (record[2] == "changed"), "\(record[0])")
+        }
+        // Every request that went out has its outcome in the journal.
+        let journal = folder.appendingPathComponent("state/trackcodes/journal.jsonl")
+        let records = Journal.parse(try Data(contentsOf: journal)).records
+        #expect(
+            records.filter { $0.kind == .intent }.count
+                == records.filter { $0.kind != .intent }.count)
+    }
 }

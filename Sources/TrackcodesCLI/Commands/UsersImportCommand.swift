@@ -78,12 +78,21 @@ enum UsersImportCommand {
             session.onChange = { [importer] in
                 progress?.show(done: importer.finishedCount, total: importer.rows.count)
             }
+            let interrupt = GentleInterrupt { [importer] in
+                Task { @MainActor in importer.cancel() }
+                invocation.context.standardError.write(
+                    "\nStopping: no new requests; those in flight finish. "
+                        + "Ctrl-C again quits at once.\n")
+            }
             await importer.run(dryRun: dryRun)
+            interrupt.remove()
             session.onChange = nil
             progress?.finish()
             if let failure = importer.failure { throw failure }
 
-            for row in importer.rows where row.status != .unchanged && row.status != .changed {
+            // Rows a cancel left unstarted are counted in the summary and listed in the report.
+            for row in importer.rows
+            where row.status != .unchanged && row.status != .changed && row.status != .skipped {
                 invocation.printOutput(
                     OutputEscaping.escapingControls(
                         "line \(row.line) \(row.subject): \(row.status.reportText): \(row.detail)"))
@@ -94,6 +103,7 @@ enum UsersImportCommand {
             let failures = importer.rows.filter { $0.status == .failed }.compactMap(\.error)
             let code = ImportFiles.exitCode(
                 failures: failures, invalidRows: importer.count(.invalid))
+            if importer.isCancelled { return GentleInterrupt.exitCode }
             // A missing report is a failure a script must see: the run's record is lost.
             return reportWritten || code == .networkOrAuth ? code : .apiError
         }
