@@ -71,6 +71,13 @@ public final class UserCodesPane {
     }
 
     public var isBusy: Bool { session.activity.isBusy(self) }
+    /// Why the current site's values cannot be changed, or nil.
+    public var readOnlyReason: String? {
+        guard let siteUrl = session.siteUrl else {
+            return session.startedReadOnly ? "trackcodes was started with --read-only" : nil
+        }
+        return session.readOnlyReason(for: siteUrl)
+    }
     public var hasEdits: Bool { rows.contains(where: \.isEdited) }
     public var selectedRow: Row? { rows.indices.contains(cursor) ? rows[cursor] : nil }
     /// Names of the user's email or id as Webex returned them, for a title.

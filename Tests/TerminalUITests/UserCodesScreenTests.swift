@@ -211,7 +211,7 @@ import WebexAPI
 
         let rows = harness.paneRows
         let first = try #require(rows.firstIndex { $0.hasPrefix("Read-only, cannot save: ") })
-        let hints = try #require(rows.firstIndex { $0.hasPrefix("Enter edit · x undo edit") })
+        let hints = try #require(rows.firstIndex { $0.hasPrefix("/ find user · r reload") })
         #expect((2...3).contains(hints - first), "\(harness.screen)")
         #expect(lettersOf(rows[first..<hints]) == lettersOf(["Read-only, cannot save: " + reason]))
         #expect(!harness.screen.contains("…"))
@@ -234,5 +234,49 @@ import WebexAPI
         #expect(lettersOf(problemRows) == lettersOf(["✗ " + problem]))
         // The table's cells are cut; the problem under it is not.
         #expect(!problemRows.joined().contains("…"))
+    }
+
+    @Test func aReadOnlySiteOffersNoEditRefusesEnterAndSaveBrieflyAndGivesTheReasonOnce()
+        async throws
+    {
+        let fixture = FormFixture(readOnly: true)
+        let reason = try #require(fixture.readOnlyReason)
+        let (view, harness) = userPane(fixture)
+        await lookUp("alice@example.com", in: view, harness)
+
+        #expect(harness.paneRows.last == "/ find user · r reload · Esc back")
+        harness.press(.enter)
+        #expect(view.valuePicker == nil && view.valueEdit == nil)
+        #expect(fixture.session.status?.text == "acme.webex.com is read-only: values cannot be changed.")
+        harness.press(.char("e"), .ctrl("s"))
+        await view.runningWork?.value
+        #expect(view.pane.saveError == nil)
+        #expect(!view.pane.hasEdits)
+
+        // The reason (a long settings path) is wrapped once above the key hints, nowhere else.
+        let letters = lettersOf(harness.paneRows)
+        let once = lettersOf([reason])
+        #expect(letters.components(separatedBy: once).count == 2)
+        #expect(fixture.session.callLog.records.allSatisfy { $0.method == "GET" })
+    }
+
+    @Test func aMappedSiteRefusalGivesTheReasonOnceAndKeepsStatusAndTrackingId() async {
+        let fixture = FormFixture(refusingWritesWith: (
+            403, "The server refused to fulfill it.",
+            "The tracking codes of site 'acme.webex.com' are mapped to user attributes."))
+        let (view, harness) = userPane(fixture)
+        await lookUp("alice@example.com", in: view, harness)
+        harness.press(.enter, .down, .enter, .ctrl("s"))
+        await view.runningWork?.value
+
+        let rows = harness.paneRows
+        // Status and trackingId at the top (wrapped), the reason once above the key hints.
+        #expect(lettersOf(rows[1...2]) == lettersOf([
+            "✗ Webex refused the save: HTTP 403, trackingId "
+                + RefusingTransport.trackingId,
+        ]))
+        #expect(rows[3].hasPrefix("alice@example.com: 2 of 4 codes"))
+        #expect(rows.filter { $0.contains("Control Hub") }.count == 1, "\(harness.screen)")
+        #expect(rows.last == "x undo edit · / find user · r reload · Esc back")
     }
 }

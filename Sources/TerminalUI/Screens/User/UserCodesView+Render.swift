@@ -111,9 +111,16 @@ extension UserCodesView {
         return wrapped(lines, width: width, theme: theme)
     }
 
+    /// Why the last save failed. On a site now read-only the summary gives the reason, so this
+    /// keeps only what it lacks: Webex's status and the trackingId to quote.
     private func refusalLines(width: Int, theme: Theme) -> [TerminalText] {
         guard let error = pane.saveError else { return [] }
-        return wrapped(RefusalText.lines(for: error), width: width, theme: theme)
+        guard pane.readOnlyReason != nil else {
+            return wrapped(RefusalText.lines(for: error), width: width, theme: theme)
+        }
+        guard case .webex(.api(let status, _, _, let trackingId)) = error else { return [] }
+        let line = "Webex refused the save: HTTP \(status), trackingId \(trackingId)"
+        return wrapped([line], width: width, theme: theme)
     }
 
     private func wrapped(_ lines: [String], width: Int, theme: Theme) -> [TerminalText] {
@@ -182,7 +189,7 @@ extension UserCodesView {
 
     private func summary(theme: Theme) -> (String, Style) {
         if pane.isBusy { return ("Waiting for Webex… (Esc cancels)", theme.normal) }
-        if let reason = pane.session.siteUrl.flatMap(pane.session.readOnlyReason(for:)) {
+        if let reason = pane.readOnlyReason {
             return ("Read-only, cannot save: " + reason, theme.advisoryMessage)
         }
         let problems = pane.problems.count
@@ -204,7 +211,12 @@ extension UserCodesView {
         case .query:
             return "Enter look up · Esc back"
         case .table:
-            return "Enter edit · x undo edit · / find user · Ctrl-S save · Esc back"
+            // A read-only site refuses edits and saves: no hint invites them.
+            guard pane.readOnlyReason != nil else {
+                return "Enter edit · x undo edit · / find user · Ctrl-S save · Esc back"
+            }
+            return pane.hasEdits ? "x undo edit · / find user · r reload · Esc back"
+                : "/ find user · r reload · Esc back"
         }
     }
 }

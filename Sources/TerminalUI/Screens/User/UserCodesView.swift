@@ -96,7 +96,7 @@ public final class UserCodesView: PaneView {
         if valueEdit != nil { return handleValueEdit(key) }
 
         if key == .ctrl("s") || key == .function(2) {
-            save()
+            if !refuseIfReadOnly() { save() }
             return .handled
         }
         switch focus {
@@ -140,7 +140,7 @@ public final class UserCodesView: PaneView {
             focus = .query
             queryField.setText("")
         case .enter, .char("e"):
-            beginEditing()
+            if !refuseIfReadOnly() { beginEditing() }
         case .char("x"):
             if let row = pane.selectedRow { pane.revert(codeID: row.id) }
         case .char("r"):
@@ -223,6 +223,14 @@ public final class UserCodesView: PaneView {
     }
 
     // MARK: - Editing values
+
+    /// True when the site cannot be changed; says so briefly, since the pane shows the reason.
+    private func refuseIfReadOnly() -> Bool {
+        guard pane.readOnlyReason != nil else { return false }
+        let site = pane.session.siteUrl ?? "This site"
+        pane.session.report("\(site) is read-only: values cannot be changed.", severity: .warning)
+        return true
+    }
 
     private func beginEditing() {
         guard let row = pane.selectedRow else { return }
