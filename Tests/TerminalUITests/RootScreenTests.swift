@@ -307,6 +307,20 @@ struct RootScreenTests {
         #expect(app.text.contains("Cannot create a code"))
     }
 
+    /// A user pane's long title gives way to `[read-only]` and `? help`: its longest word (the
+    /// email) is cut, and the tag and hint stay whole and apart.
+    @Test func aLongTitleIsShortenedSoTheReadOnlyTagAndHelpHintFitAt80Columns() async throws {
+        let app = try await RootHarness(readOnly: true).started()
+        defer { app.cleanUp() }
+        await app.press(.char("u"))
+        await app.type("li.wei@acme.example.com")
+        await app.press(.enter)
+
+        let title = app.text.components(separatedBy: "\n")[0]
+        #expect(title == " Tracking codes of li.wei@acme.example.… on acme.webex.com  [read-only]"
+            + "  ? help")
+    }
+
     /// z undoes a change on the site it was made on, whichever site is on screen: that site's
     /// read-only state decides, and the message names it.
     @Test func undoFromAnotherSiteAsksTheChangesSiteAndNamesIt() async throws {

@@ -74,18 +74,25 @@ extension TrackcodesScreen {
         }
     }
 
+    /// The view's title, the site, `[read-only]` and the help hint. The title gives way first
+    /// (see `TitleFitting`); the hint goes when the title would keep too little.
     private func drawTitle(into canvas: inout Canvas, in row: Rect, theme: Theme) {
         canvas.fill(row, style: theme.header)
-        var x = canvas.write(" " + viewTitle, x: row.x, y: row.y, style: theme.title.adding(.bold))
         // The editor and user pane name the site in their titles already.
-        if let siteUrl = session.siteUrl, !viewTitle.contains(siteUrl) {
-            x = canvas.write(" · " + siteUrl, x: x, y: row.y, style: theme.header)
-        }
-        if readOnlyReason != nil {
-            canvas.write("  [read-only]", x: x, y: row.y, style: theme.errorText)
-        }
+        let site = session.siteUrl.map { viewTitle.contains($0) ? "" : " · " + $0 } ?? ""
+        let tag = TerminalText(readOnlyReason != nil ? "  [read-only]" : "")
         let hint = TerminalText(helpHint + " ")
-        if row.width - hint.width > x + 2 {
+        let fixed = 1 + TerminalText(site).width + tag.width
+        let roomBesideHint = row.width - fixed - hint.width - 2
+        let showsHint = roomBesideHint >= TitleFitting.shortestTitle
+        let title = TitleFitting.fitted(
+            viewTitle, toWidth: showsHint ? roomBesideHint : row.width - fixed,
+            ellipsis: theme.glyphs.ellipsis)
+
+        var x = canvas.write(" " + title, x: row.x, y: row.y, style: theme.title.adding(.bold))
+        x = canvas.write(TerminalText(site), x: x, y: row.y, style: theme.header)
+        canvas.write(tag, x: x, y: row.y, style: theme.errorText)
+        if showsHint {
             canvas.write(hint, x: row.maxX - hint.width, y: row.y, style: theme.secondary)
         }
     }
