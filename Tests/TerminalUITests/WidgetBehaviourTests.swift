@@ -188,6 +188,22 @@ import Testing
         #expect(canvas[14, 0].style == Theme.standard.statusAccent)
         #expect(canvas[29, 0].style == Theme.standard.statusBar)
     }
+
+    /// A later segment is shown whole, or cut after its first word, or not at all: `re…` for
+    /// "read-only" would say nothing.
+    @Test func aLaterSegmentKeepsItsFirstWordOrIsLeftOut() {
+        func drawn(columns: Int) -> String {
+            var canvas = Canvas(size: TerminalSize(columns: columns, rows: 1))
+            StatusBar(
+                left: [.init("acme.webex.com", kind: .accent),
+                       .init("read-only: acme.webex.com is listed", kind: .warning)],
+                right: [.init("0 of 13 codes")]
+            ).draw(into: &canvas, in: canvas.bounds, theme: .standard)
+            return canvas.snapshot()
+        }
+        #expect(drawn(columns: 36) == " acme.webex.com       0 of 13 codes")
+        #expect(drawn(columns: 50) == " acme.webex.com  read-only: acme.…  0 of 13 codes")
+    }
 }
 
 /// Every widget at every size from 0×0 up: nothing may crash or draw outside its rect.

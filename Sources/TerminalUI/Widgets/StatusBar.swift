@@ -50,8 +50,14 @@ public struct StatusBar: Hashable, Sendable {
             var x = row.x + 1
             let leftLimit = row.maxX - min(rightWidth, row.width)
             for (index, segment) in left.enumerated() where x < leftLimit {
-                let text = TerminalText(segment.text).truncated(
-                    toWidth: leftLimit - x - 1, ellipsis: theme.glyphs.ellipsis)
+                let whole = TerminalText(segment.text)
+                let room = leftLimit - x - 1
+                // A later segment cut inside its first word (`re…`) says nothing: it shows at
+                // least that word, or not at all. The first (the site) is worth a cut.
+                let firstWord = TerminalText(String(segment.text.prefix { $0 != " " }))
+                let keepsFirstWord = firstWord.width + theme.glyphs.ellipsis.width <= room
+                guard index == 0 || whole.width <= room || keepsFirstWord else { break }
+                let text = whole.truncated(toWidth: room, ellipsis: theme.glyphs.ellipsis)
                 x = canvas.write(text, x: x, y: row.y, style: style(for: segment.kind, theme))
                 if index < left.count - 1 {
                     x = canvas.write("  ", x: x, y: row.y, style: theme.statusBar)
