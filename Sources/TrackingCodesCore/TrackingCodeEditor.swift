@@ -220,23 +220,36 @@ public final class TrackingCodeEditor {
         changed()
     }
 
-    public func setHostProfileCode(_ code: HostProfileCode) {
-        guard code != hostProfileCode else { return }
+    /// Sets host-profile use, converting the schedule to and from adminSet (rule 4). Returns the
+    /// services whose shown type changed with it, in form order, so the form can say so.
+    @discardableResult
+    public func setHostProfileCode(_ code: HostProfileCode) -> [MeetingService] {
+        guard code != hostProfileCode else { return [] }
+        var converted: [MeetingService] = []
         if code == .adminSet {
-            convertSchedule(from: [.optional, .required], to: .adminSet)
+            converted = convertSchedule(from: [.optional, .required], to: .adminSet)
         } else if hostProfileCode == .adminSet {
-            convertSchedule(from: [.adminSet], to: .optional)
+            converted = convertSchedule(from: [.adminSet], to: .optional)
         }
         hostProfileCode = code
         changed()
+        return converted
     }
 
-    private func convertSchedule(from old: [ScheduleStartType], to new: ScheduleStartType) {
-        for (service, type) in scheduleTypes where old.contains(type) { scheduleTypes[service] = new }
+    /// Returns the shown services converted; the schedule hidden by a lock converts silently
+    /// and shows again only when the lock goes.
+    private func convertSchedule(from old: [ScheduleStartType], to new: ScheduleStartType)
+        -> [MeetingService]
+    {
+        let converted = MeetingService.documentedCases.filter {
+            scheduleTypes[$0].map(old.contains) ?? false
+        }
+        for service in converted { scheduleTypes[service] = new }
         if var saved = scheduleBeforeLock {
             for (service, type) in saved where old.contains(type) { saved[service] = new }
             scheduleBeforeLock = saved
         }
+        return converted
     }
 
     /// Sets how the code is used on `service`, keeping "All" consistent (see the type's notes).

@@ -241,6 +241,42 @@ import WebexAPI
         #expect(view.editor.scheduleType(for: .all) == .notUsed)
     }
 
+    /// Rule 4 ties Admin set services to Admin set host-profile use: leaving it turns them
+    /// Optional, and the form names them instead of changing them silently.
+    @Test func leavingAdminSetHostProfileNamesTheServicesItTurnedOptional() throws {
+        let billing = TrackingCode(
+            id: "5", name: "Billing Code", siteUrl: formSite,
+            options: [TrackingCodeOption(value: "B-100", defaultValue: true)],
+            inputMode: .select, hostProfileCode: .adminSet,
+            scheduleStartCodes: TrackingCodeRules.normalizedScheduleStartCodes([
+                .init(service: .meetingCenter, type: .adminSet),
+                .init(service: .eventCenter, type: .adminSet),
+                .init(service: .trainingCenter, type: .notUsed),
+                .init(service: .supportCenter, type: .notUsed),
+            ]))
+        let fixture = FormFixture(codes: formCodes() + [billing])
+        let (view, harness) = try editForm(fixture, code: "Billing Code")
+
+        harness.press(.down, .down, .right)
+        #expect(view.editor.hostProfileCode == .notUsed)
+        #expect(view.editor.scheduleType(for: .meetingCenter) == .optional)
+        #expect(view.editor.scheduleType(for: .eventCenter) == .optional)
+        #expect(view.editor.scheduleType(for: .trainingCenter) == .notUsed)
+        let said = "Meeting Center and Event Center changed from Admin set to Optional: a service"
+            + " can be Admin set only when Host profile is Admin set."
+        #expect(lettersOf(harness.paneRows).contains(lettersOf([said])), "\(harness.screen)")
+
+        // Back to Admin set: the two Optional services follow, and the form says so.
+        harness.press(.left)
+        #expect(view.editor.scheduleType(for: .meetingCenter) == .adminSet)
+        #expect(lettersOf(harness.paneRows).contains(lettersOf([
+            "Meeting Center and Event Center changed to Admin set",
+        ])))
+        // The next key clears the notice.
+        harness.press(.down)
+        #expect(!harness.screen.contains("changed"))
+    }
+
     @Test func escapeAsksBeforeDroppingChangesAndLeavesAtOnceWithout() throws {
         let fixture = FormFixture()
         let (_, untouched) = newCodeForm(fixture)

@@ -119,13 +119,15 @@ struct TrackingCodeEditorTests {
         editor.setScheduleType(.required, for: .meetingCenter)
         editor.setScheduleType(.notUsed, for: .eventCenter)
 
-        editor.setHostProfileCode(.adminSet)
+        #expect(editor.setHostProfileCode(.adminSet)
+            == [.meetingCenter, .trainingCenter, .supportCenter])
         #expect(editor.scheduleType(for: .meetingCenter) == .adminSet)
         #expect(editor.scheduleType(for: .eventCenter) == .notUsed)
         #expect(editor.scheduleFields[1].choices == [.adminSet, .notUsed])
         #expect(editor.violations.allSatisfy { $0.field != .scheduleStartCode(.meetingCenter) })
 
-        editor.setHostProfileCode(.optional)
+        #expect(editor.setHostProfileCode(.optional)
+            == [.meetingCenter, .trainingCenter, .supportCenter])
         #expect(editor.scheduleType(for: .meetingCenter) == .optional)
     }
 

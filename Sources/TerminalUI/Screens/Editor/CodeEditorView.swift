@@ -238,7 +238,9 @@ public final class CodeEditorView: PaneView {
             if all.indices.contains(index) { editor.setInputMode(all[index]) }
         case .hostProfile:
             let all = TrackingCodeEditor.hostProfileChoices
-            if all.indices.contains(index) { editor.setHostProfileCode(all[index]) }
+            guard all.indices.contains(index) else { return }
+            let converted = editor.setHostProfileCode(all[index])
+            notice = Self.conversionNotice(converted, to: all[index])
         case .schedule(let service):
             guard let row = editor.scheduleFields.first(where: { $0.service == service }),
                 row.choices.indices.contains(index)
@@ -247,6 +249,21 @@ public final class CodeEditorView: PaneView {
         case .name, .options:
             break
         }
+    }
+
+    /// What changing host-profile use to `new` did to the schedule (Webex's rule 4: a service
+    /// is Admin set exactly when host-profile use is), or nil when it changed nothing.
+    static func conversionNotice(_ services: [MeetingService], to new: HostProfileCode) -> String? {
+        guard let last = services.last else { return nil }
+        let names = services.map(\.label)
+        let listed = names.count == 1 ? last.label
+            : names.dropLast().joined(separator: ", ") + " and " + last.label
+        if new == .adminSet {
+            return "\(listed) changed to Admin set: with Host profile Admin set, "
+                + "a service that uses the code must be Admin set too."
+        }
+        return "\(listed) changed from Admin set to Optional: a service can be Admin set "
+            + "only when Host profile is Admin set."
     }
 
     /// Why the focused choice cannot change now, or nil when it can.
