@@ -21,19 +21,25 @@ public enum InputFile {
 
     /// Why `path` could not be read, from what is there now; `error` is what reading said.
     private static func problem(at path: String, error: (any Error)?) -> InputFileError.Problem {
-        if access(path, F_OK) != 0 {
-            let code = errno
-            return code == ENOENT || code == ENOTDIR
-                ? .doesNotExist : .unreadable(String(cString: strerror(code)))
-        }
+        if access(path, F_OK) != 0 { return problem(errno: errno) }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
             isDirectory.boolValue
         {
             return .isFolder
         }
-        if access(path, R_OK) != 0 { return .unreadable(String(cString: strerror(errno))) }
+        if access(path, R_OK) != 0 { return problem(errno: errno) }
         return .unreadable(error?.localizedDescription ?? "it cannot be opened")
+    }
+
+    /// The problem a failed `access` call's `errno` stands for; the system's own words only
+    /// for the rare ones.
+    static func problem(errno code: Int32) -> InputFileError.Problem {
+        switch code {
+        case ENOENT, ENOTDIR: .doesNotExist
+        case EACCES, EPERM: .noPermission
+        default: .unreadable(String(cString: strerror(code)))
+        }
     }
 }
 
@@ -44,6 +50,8 @@ public struct InputFileError: Error, Hashable, Sendable, LocalizedError {
         case doesNotExist
         /// The path is a folder, where a file was expected.
         case isFolder
+        /// The file (or a folder on the way to it) may not be read by this user.
+        case noPermission
         /// Something is there but cannot be read; the system's reason ("Permission denied").
         case unreadable(String)
     }
@@ -61,6 +69,7 @@ public struct InputFileError: Error, Hashable, Sendable, LocalizedError {
         switch problem {
         case .doesNotExist: "the file does not exist"
         case .isFolder: "this is a folder; name a file in it"
+        case .noPermission: "you do not have permission to read it"
         case .unreadable(let detail): detail
         }
     }

@@ -29,6 +29,16 @@ struct InputFileTests {
         }
     }
 
+    @Test func aRefusedPermissionIsSaidInWordsNotTheSystemsOwn() {
+        // Tests run as root, who may read anything, so the errno is given rather than caused.
+        #expect(InputFile.problem(errno: EACCES) == .noPermission)
+        #expect(InputFile.problem(errno: EPERM) == .noPermission)
+        #expect(InputFile.problem(errno: ENOENT) == .doesNotExist)
+        #expect(InputFile.problem(errno: ELOOP) == .unreadable(String(cString: strerror(ELOOP))))
+        let error = InputFileError(path: "prices.csv", problem: .noPermission)
+        #expect(error.message == "cannot read prices.csv: you do not have permission to read it")
+    }
+
     @Test func aFolderIsNamedAsOne() throws {
         let directory = TemporaryDirectory()
         try FileManager.default.createDirectory(at: directory.url, withIntermediateDirectories: true)
