@@ -5,25 +5,7 @@ import WebexSandbox
 /// The real binary on input files, against the built-in sandbox (`--demo`): files that are not
 /// there are worded the same by every command, and empty spreadsheet rows are skipped.
 @Suite struct InputFileBinaryTests {
-    /// A folder for input files, removed with the value.
-    final class Folder {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "trackcodes-input-\(UUID().uuidString)")
-
-        init() throws {
-            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        }
-
-        deinit {
-            try? FileManager.default.removeItem(at: url)
-        }
-
-        func write(_ text: String, to name: String) throws -> String {
-            let file = url.appendingPathComponent(name)
-            try text.write(to: file, atomically: true, encoding: .utf8)
-            return file.path
-        }
-    }
+    typealias Folder = ImportCommandTests.Folder
 
     /// Every command that reads a file the user names, with `path` as that file.
     static func commandsReading(_ path: String) -> [[String]] {
