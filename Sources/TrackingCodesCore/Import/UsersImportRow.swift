@@ -51,16 +51,12 @@ public struct UsersImportRow: Identifiable, Hashable, Sendable {
     public var status: Status = .pending
     /// Codes whose value changed (or would), in site order.
     public var changedNames: [String] {
-        get { changedSubset ?? (changed ? values.map(\.name) : []) }
-        set {
-            changed = !newValue.isEmpty
-            changedSubset = newValue == values.map(\.name) ? nil : newValue
-        }
+        get { changedSubset ?? values.map(\.name) }
+        set { changedSubset = newValue == values.map(\.name) ? nil : newValue }
     }
-    /// Most rows change every value they set: then only `changed` is kept, not a copy of the
-    /// names (an array per row, 0.8 MB for 10,000 rows).
-    private var changed = false
-    private var changedSubset: [String]?
+    /// The changed names, or nil for "every value of the row": most rows change every value
+    /// they set, and then no copy of the names is kept (an array per row, 0.8 MB for 10,000).
+    private var changedSubset: [String]? = []
 
     public init(
         id: Int, line: Int, cells: [String], user: UserReference?,
