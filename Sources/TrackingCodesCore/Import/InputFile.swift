@@ -52,7 +52,7 @@ public struct InputFileError: Error, Hashable, Sendable, LocalizedError {
         case isFolder
         /// The file (or a folder on the way to it) may not be read by this user.
         case noPermission
-        /// Something is there but cannot be read; the system's reason ("Permission denied").
+        /// Something is there but cannot be read for another reason; the system's words.
         case unreadable(String)
     }
 

@@ -430,7 +430,9 @@ public final class UsersImport {
     }
 
     /// The report's header, and where its status and detail columns are.
-    private var reportLayout: (header: [String], status: Int, detail: Int) {
+    private typealias ReportLayout = (header: [String], status: Int, detail: Int)
+
+    private var reportLayout: ReportLayout {
         var header = table.header
         let status =
             table.column(named: [UsersFile.statusHeader])
@@ -447,9 +449,7 @@ public final class UsersImport {
         return (header, status, detail)
     }
 
-    private func reportCells(
-        ofRecord index: Int, in layout: (header: [String], status: Int, detail: Int)
-    ) -> [String] {
+    private func reportCells(ofRecord index: Int, in layout: ReportLayout) -> [String] {
         let record = table.records[index]
         var cells =
             record.cells
