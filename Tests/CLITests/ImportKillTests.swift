@@ -87,20 +87,38 @@ import WebexSandbox
         return (process, url)
     }
 
-    @Test(.timeLimit(.minutes(3)))
-    func aUsersImportKilledPartWayIsFinishedByRunningItAgain() throws {
+    /// A fresh folder holding `users.csv`, which sets every demo user's Cost Center to
+    /// "`prefix`-N"; the caller removes the folder.
+    static func importFolder(
+        named name: String, values prefix: String
+    ) throws -> (folder: URL, input: URL, users: [SandboxUser]) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "trackcodes-kill-\(UUID().uuidString)")
+            "trackcodes-\(name)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let stateFile = folder.appendingPathComponent("state.json")
-        let site = "acme.webex.com"
-
         let users = try DemoData.load().users
-        let rows = users.enumerated().map { "\($1.email),Killed-\($0)" }
+        let rows = users.enumerated().map { "\($1.email),\(prefix)-\($0)" }
         let input = folder.appendingPathComponent("users.csv")
         try ("email,Cost Center\n" + rows.joined(separator: "\n") + "\n").write(
             to: input, atomically: true, encoding: .utf8)
+        return (folder, input, users)
+    }
+
+    /// The binary's environment: the sandbox at `baseURL`, settings and journal in `folder`.
+    static func environment(folder: URL, baseURL: URL) -> [String: String] {
+        [
+            "PATH": "/usr/bin:/bin", "HOME": folder.path, "WEBEX_API_KEY": Sandbox.demoToken,
+            "WEBEX_BASE_URL": baseURL.absoluteString,
+            "XDG_STATE_HOME": folder.appendingPathComponent("state").path,
+            "XDG_CONFIG_HOME": folder.appendingPathComponent("config").path,
+        ]
+    }
+
+    @Test(.timeLimit(.minutes(3)))
+    func aUsersImportKilledPartWayIsFinishedByRunningItAgain() throws {
+        let (folder, input, users) = try Self.importFolder(named: "kill", values: "Killed")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let stateFile = folder.appendingPathComponent("state.json")
+        let site = "acme.webex.com"
 
         let watch = try ReplacementWatch(folder: folder, name: stateFile.lastPathComponent)
         var (sandbox, baseURL) = try Self.startSandbox(stateFile: stateFile)
@@ -111,12 +129,7 @@ import WebexSandbox
             }
         }
         func environment(_ baseURL: URL) -> [String: String] {
-            [
-                "PATH": "/usr/bin:/bin", "HOME": folder.path, "WEBEX_API_KEY": Sandbox.demoToken,
-                "WEBEX_BASE_URL": baseURL.absoluteString,
-                "XDG_STATE_HOME": folder.appendingPathComponent("state").path,
-                "XDG_CONFIG_HOME": folder.appendingPathComponent("config").path,
-            ]
+            Self.environment(folder: folder, baseURL: baseURL)
         }
 
         let first = Process()
@@ -173,17 +186,10 @@ import WebexSandbox
 
     @Test(.timeLimit(.minutes(3)))
     func ctrlCStopsAUsersImportCleanlyAndTheReportSaysWhatBecameOfEveryRow() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "trackcodes-interrupt-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let (folder, input, users) = try Self.importFolder(named: "interrupt", values: "Stopped")
         defer { try? FileManager.default.removeItem(at: folder) }
         let stateFile = folder.appendingPathComponent("state.json")
         let site = "acme.webex.com"
-        let users = try DemoData.load().users
-        let input = folder.appendingPathComponent("users.csv")
-        let rows = users.enumerated().map { "\($1.email),Stopped-\($0)" }
-        try ("email,Cost Center\n" + rows.joined(separator: "\n") + "\n").write(
-            to: input, atomically: true, encoding: .utf8)
 
         let watch = try ReplacementWatch(folder: folder, name: stateFile.lastPathComponent)
         let (sandbox, baseURL) = try Self.startSandbox(stateFile: stateFile)
@@ -193,12 +199,7 @@ import WebexSandbox
                 sandbox.waitUntilExit()
             }
         }
-        let environment = [
-            "PATH": "/usr/bin:/bin", "HOME": folder.path, "WEBEX_API_KEY": Sandbox.demoToken,
-            "WEBEX_BASE_URL": baseURL.absoluteString,
-            "XDG_STATE_HOME": folder.appendingPathComponent("state").path,
-            "XDG_CONFIG_HOME": folder.appendingPathComponent("config").path,
-        ]
+        let environment = Self.environment(folder: folder, baseURL: baseURL)
         let importer = Process()
         importer.executableURL = try BinaryTests.executable()
         importer.arguments = ["users", "import", input.path, "--site", site]
