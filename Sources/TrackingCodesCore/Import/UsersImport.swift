@@ -274,10 +274,10 @@ public final class UsersImport {
         // Only a file with both columns can do this (`checkedRows` catches the rest), so only
         // such a file pays for remembering every user (about 1 MB per 10,000 rows).
         let namesUsersBothWays = layout?.emailColumn != nil && layout?.personIdColumn != nil
-        let owner = current.personId.map { "person:" + $0 } ?? current.email.map {
-            "email:" + $0.lowercased()
-        }
-        if namesUsersBothWays, let owner {
+        if namesUsersBothWays,
+            let owner = current.personId.map({ "person:" + $0 })
+                ?? current.email.map({ "email:" + $0.lowercased() })
+        {
             if let first = userOwners[owner], first != index {
                 let problem =
                     "line \(rows[first].line) names the same user; keep one row per user"
