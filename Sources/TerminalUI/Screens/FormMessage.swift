@@ -21,4 +21,25 @@ enum FormMessage {
             toWidth: max(1, width), maxLines: rowLimit(forHeight: formHeight),
             ellipsis: theme.glyphs.ellipsis)
     }
+
+    /// Draws `rows` (each row's parts side by side, cut at the edge) at the top of `footer`
+    /// and `hints` on its last row; nothing when `footer` has no room for both.
+    static func drawFooter(
+        _ rows: [[(text: TerminalText, style: Style)]], hints: String,
+        into canvas: inout Canvas, in footer: Rect, theme: Theme
+    ) {
+        guard footer.height > rows.count else { return }
+        for (index, parts) in rows.enumerated() {
+            var x = footer.x
+            for part in parts {
+                x = canvas.write(
+                    part.text.truncated(
+                        toWidth: max(0, footer.maxX - x), ellipsis: theme.glyphs.ellipsis),
+                    x: x, y: footer.y + index, style: part.style)
+            }
+        }
+        canvas.write(
+            TerminalText(hints).truncated(toWidth: footer.width, ellipsis: theme.glyphs.ellipsis),
+            x: footer.x, y: footer.maxY - 1, style: theme.secondary)
+    }
 }

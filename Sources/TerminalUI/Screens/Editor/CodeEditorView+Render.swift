@@ -30,7 +30,7 @@ extension CodeEditorView {
         let summary = summaryRows(width: area.width, formHeight: area.height, theme: theme)
         let (body, footer) = rest.splitBottom(summary.count + 1)
         drawForm(into: &canvas, in: body, theme: theme)
-        drawFooter(summary, into: &canvas, in: footer, theme: theme)
+        FormMessage.drawFooter(summary, hints: hints, into: &canvas, in: footer, theme: theme)
 
         if var open = choicePicker {
             let height = min(open.picker.items.count + 2, rect.height)
@@ -254,25 +254,6 @@ extension CodeEditorView {
     }
 
     // MARK: - Summary and hints
-
-    private func drawFooter(
-        _ summary: [[(text: TerminalText, style: Style)]], into canvas: inout Canvas,
-        in footer: Rect, theme: Theme
-    ) {
-        guard footer.height > summary.count else { return }
-        for (index, parts) in summary.enumerated() {
-            var x = footer.x
-            for part in parts {
-                x = canvas.write(
-                    part.text.truncated(
-                        toWidth: max(0, footer.maxX - x), ellipsis: theme.glyphs.ellipsis),
-                    x: x, y: footer.y + index, style: part.style)
-            }
-        }
-        canvas.write(
-            TerminalText(hints).truncated(toWidth: footer.width, ellipsis: theme.glyphs.ellipsis),
-            x: footer.x, y: footer.maxY - 1, style: theme.secondary)
-    }
 
     /// The summary above the key hints, one row of parts each: a message (see `message`)
     /// wrapped over as many rows as it needs (see `FormMessage`), else the counts on one row.

@@ -44,9 +44,9 @@ extension UserCodesView {
             drawValueEdit(edit, into: &canvas, y: bottom.y, x: bottom.x, width: bottom.width,
                           theme: theme)
         }
-        drawFooter(
-            summary, into: &canvas, in: bottom.splitBottom(summary.lines.count + 1).bottom,
-            theme: theme)
+        FormMessage.drawFooter(
+            summary.lines.map { [($0, summary.style)] }, hints: hints, into: &canvas,
+            in: bottom.splitBottom(summary.lines.count + 1).bottom, theme: theme)
 
         if var open = valuePicker {
             let widest = open.picker.items.map { TerminalText($0).width }.max() ?? 0
@@ -163,19 +163,6 @@ extension UserCodesView {
             into: &canvas, in: Rect(x: fieldX, y: y, width: x + width - fieldX, height: 1),
             theme: theme, isFocused: dialog == nil)
         valueEdit?.field = field
-    }
-
-    private func drawFooter(
-        _ summary: (lines: [TerminalText], style: Style), into canvas: inout Canvas,
-        in footer: Rect, theme: Theme
-    ) {
-        guard footer.height > summary.lines.count else { return }
-        for (index, line) in summary.lines.enumerated() {
-            canvas.write(line, x: footer.x, y: footer.y + index, style: summary.style)
-        }
-        canvas.write(
-            TerminalText(hints).truncated(toWidth: footer.width, ellipsis: theme.glyphs.ellipsis),
-            x: footer.x, y: footer.maxY - 1, style: theme.secondary)
     }
 
     /// The summary above the key hints, wrapped over as many rows as it needs (a read-only
